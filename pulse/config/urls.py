@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+from django_otp.admin import OTPAdminSite
+
+from pulse.core import views as core_views
+
+# The Django admin is for platform admins only, and asks for their second factor.
+admin.site.__class__ = OTPAdminSite
+admin.site.site_header = "Leadership Pulse platform administration"
+
+urlpatterns = [
+    path("", include("pulse.core.urls")),
+    path("", include("pulse.accounts.urls")),
+    path("ics/<slug:ics_code>/", include("pulse.organisations.urls")),
+    path("django-admin/", admin.site.urls),
+]
+
+handler400 = core_views.bad_request
+handler403 = core_views.permission_denied
+handler404 = core_views.page_not_found
+handler500 = core_views.server_error

@@ -1,0 +1,84 @@
+"""The one place where the platform decides who may do what (DESIGN.md section 2).
+
+Each permission is granted to roles; ICS roles apply to their own ICS only, regional analysts
+to the ICSs in their region, national analysts to all, platform admins to everything.
+"""
+
+from enum import StrEnum
+from typing import Any
+
+from pulse.organisations.models import ICS, Role
+
+
+class Perm(StrEnum):
+    VIEW_ICS = "view_ics"
+    MANAGE_PLACES = "manage_places"
+    MANAGE_PARTNERS = "manage_partners"
+    MANAGE_MEMBERS = "manage_members"
+    VIEW_RESULTS = "view_results"
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
+    Role.ICS_ADMIN: frozenset(Perm),
+    Role.ICS_VIEWER: frozenset({Perm.VIEW_ICS, Perm.VIEW_RESULTS}),
+    Role.PANEL_MEMBER: frozenset({Perm.VIEW_ICS}),
+    Role.IDEA_MODERATOR: frozenset({Perm.VIEW_ICS}),
+    Role.STAFF: frozenset({Perm.VIEW_ICS}),
+    Role.REGIONAL_ANALYST: frozenset({Perm.VIEW_ICS, Perm.VIEW_RESULTS}),
+    Role.NATIONAL_ANALYST: frozenset({Perm.VIEW_ICS, Perm.VIEW_RESULTS}),
+}
+
+# Roles that must use a second factor when PULSE_MFA_REQUIRED is on (platform admins too).
+MFA_ROLES = frozenset({Role.ICS_ADMIN, Role.REGIONAL_ANALYST, Role.NATIONAL_ANALYST})
+
+
+def is_platform_admin(user: Any) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+
+
+def _memberships(user: Any) -> list[Any]:
+    # Cached on the user object for the request: permission checks happen several times a page.
+    cached = getattr(user, "_pulse_memberships", None)
+    if cached is None:
+        cached = list(user.memberships.select_related("ics", "region"))
+        user._pulse_memberships = cached
+    return cached
+
+
+def roles_in(user: Any, ics: ICS) -> set[Role]:
+    """The roles that give `user` a say over `ics`, including analysts whose scope covers it."""
+    if not (user.is_authenticated and user.is_active):
+        return set()
+    roles = set()
+    for m in _memberships(user):
+        if (
+            (m.ics_id == ics.pk)
+            or (m.role == Role.REGIONAL_ANALYST and m.region_id == ics.region_id)
+            or m.role == Role.NATIONAL_ANALYST
+        ):
+            roles.add(Role(m.role))
+    return roles
+
+
+def has_perm(user: Any, perm: Perm, *, ics: ICS) -> bool:
+    if is_platform_admin(user):
+        return True
+    return any(perm in ROLE_PERMISSIONS[role] for role in roles_in(user, ics))
+
+
+def requires_mfa(user: Any) -> bool:
+    if not user.is_authenticated:
+        return False
+    return is_platform_admin(user) or any(Role(m.role) in MFA_ROLES for m in _memberships(user))
+
+
+def assignable_roles(user: Any, ics: ICS) -> list[Role]:
+    """The ICS roles `user` may give others in `ics` (analyst roles are for platform admins)."""
+    if has_perm(user, Perm.MANAGE_MEMBERS, ics=ics):
+        return [
+            r
+            for r in Role
+            if r
+            in {Role.ICS_ADMIN, Role.ICS_VIEWER, Role.PANEL_MEMBER, Role.IDEA_MODERATOR, Role.STAFF}
+        ]
+    return []
