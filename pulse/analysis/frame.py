@@ -1,0 +1,187 @@
+"""Validation of the tidy response frame against :class:`~pulse.analysis.meta.InstrumentMeta`.
+
+Input contract (one row per response)
+-------------------------------------
+``response_id``
+    Utf8, unique, never null.
+``ics_code``
+    Utf8, optional (present for national, multi-ICS frames).
+``wave_id``
+    Utf8, optional. A frame may hold several waves only if each ICS has exactly one.
+dimension columns
+    Utf8 option code or null; multi-valued dimensions (``layer``) are ``List(Utf8)``.
+agreement items
+    any integer dtype, values 1..5, 0 = don't know / not applicable, null = not asked or not
+    answered. Layer-grid answers are columns ``<question_key>__<layer>``.
+choice questions
+    Utf8 code (single) or ``List(Utf8)`` (multiple).
+free text
+    Utf8.
+numbers
+    any integer dtype.
+
+Any other column is an error ("unknown question key"), as are floats (and NaN), codes outside
+the options, and answers to a layer item from someone who does not work at that layer.
+
+Examples
+--------
+>>> import polars as pl
+>>> from pulse.analysis.meta import InstrumentMeta, Item
+>>> meta = InstrumentMeta(items=(Item("q1", "q1", "Question 1", principle="P1"),))
+>>> validate_frame(pl.DataFrame({"response_id": ["a"], "q1": [4]}), meta)["q1"].dtype
+Int8
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from pulse.analysis.meta import ICS_DIMENSION, Dimension, InstrumentMeta, Option
+
+__all__ = ["ics_dimension", "validate_frame"]
+
+_INTEGER = (pl.Int8, pl.Int16, pl.Int32, pl.Int64, pl.UInt8, pl.UInt16, pl.UInt32, pl.UInt64)
+
+
+def _is_integer(dtype: pl.DataType) -> bool:
+    return any(dtype == t for t in _INTEGER)
+
+
+def _is_list_of_str(dtype: pl.DataType) -> bool:
+    return isinstance(dtype, pl.List) and dtype.inner == pl.String
+
+
+def _require_integer(frame: pl.DataFrame, col: str, what: str) -> None:
+    dtype = frame.schema[col]
+    if dtype == pl.Null:
+        return
+    if dtype.is_float():
+        nan = frame.select(pl.col(col).is_nan().any()).item()
+        extra = " and contains NaN" if nan else ""
+        raise ValueError(f"column {col!r} ({what}) must be integers, got {dtype}{extra}")
+    if not _is_integer(dtype):
+        raise ValueError(f"column {col!r} ({what}) must be integers, got {dtype}")
+
+
+def _check_codes(frame: pl.DataFrame, col: str, allowed: tuple[str, ...], listy: bool) -> None:
+    dtype = frame.schema[col]
+    if dtype == pl.Null:
+        return
+    if listy:
+        if not _is_list_of_str(dtype):
+            raise ValueError(f"column {col!r} must be List(Utf8), got {dtype}")
+        values = frame.select(pl.col(col).explode().drop_nulls().unique()).to_series()
+    else:
+        if dtype != pl.String:
+            raise ValueError(f"column {col!r} must be Utf8 codes, got {dtype}")
+        values = frame.select(pl.col(col).drop_nulls().unique()).to_series()
+    bad = sorted(set(values.to_list()) - set(allowed))
+    if bad:
+        raise ValueError(f"column {col!r} has codes not among its options: {bad[:10]}")
+
+
+def ics_dimension(frame: pl.DataFrame) -> Dimension:
+    """The implicit ``ics_code`` breakdown dimension of a multi-ICS frame."""
+    if ICS_DIMENSION not in frame.columns:
+        raise ValueError("breakdown by 'ics_code' needs an 'ics_code' column")
+    codes = sorted(frame.get_column(ICS_DIMENSION).drop_nulls().unique().to_list())
+    if not codes:
+        raise ValueError("column 'ics_code' has no values")
+    return Dimension(ICS_DIMENSION, "Integrated care system", tuple(Option(c, c) for c in codes))
+
+
+def _check_ids(frame: pl.DataFrame) -> None:
+    if "response_id" not in frame.columns:
+        raise ValueError("the response frame needs a 'response_id' column")
+    if frame.schema["response_id"] not in (pl.String, pl.Null):
+        raise ValueError("column 'response_id' must be Utf8")
+    ids = frame.get_column("response_id")
+    if ids.null_count():
+        raise ValueError("column 'response_id' has nulls")
+    if ids.n_unique() != frame.height:
+        raise ValueError("column 'response_id' has duplicate values")
+    for col in ("ics_code", "wave_id"):
+        if col in frame.columns and frame.schema[col] not in (pl.String, pl.Null):
+            raise ValueError(f"column {col!r} must be Utf8")
+    if "wave_id" in frame.columns and "ics_code" in frame.columns:
+        per_ics = frame.group_by("ics_code").agg(pl.col("wave_id").n_unique().alias("w"))
+        if per_ics.filter(pl.col("w") > 1).height:
+            raise ValueError("an ICS has more than one wave in this frame: pass one wave each")
+    elif "wave_id" in frame.columns and frame.get_column("wave_id").n_unique() > 1:
+        raise ValueError("the frame holds several waves: pass one wave at a time")
+
+
+def _check_items(frame: pl.DataFrame, meta: InstrumentMeta) -> list[pl.Expr]:
+    casts: list[pl.Expr] = []
+    for item in meta.items:
+        _require_integer(frame, item.key, "agreement answers")
+        bad = frame.select(
+            pl.col(item.key).filter(~pl.col(item.key).is_between(0, 5)).unique()
+        ).to_series()
+        if bad.len():
+            raise ValueError(
+                f"column {item.key!r} has codes outside 0..5: {sorted(bad.to_list())[:10]}"
+            )
+        casts.append(pl.col(item.key).cast(pl.Int8))
+    layer_items = [i for i in meta.items if i.layer is not None]
+    if layer_items and "layer" in frame.columns:
+        for item in layer_items:
+            wrong = frame.filter(
+                pl.col(item.key).is_not_null()
+                & ~pl.col("layer").list.contains(pl.lit(item.layer)).fill_null(False)
+            ).height
+            if wrong:
+                raise ValueError(
+                    f"column {item.key!r}: {wrong} answer(s) from respondents who do not work "
+                    f"at layer {item.layer!r}"
+                )
+    return casts
+
+
+def validate_frame(frame: pl.DataFrame, meta: InstrumentMeta) -> pl.DataFrame:
+    """Check ``frame`` against ``meta`` and return it with agreement columns cast to Int8.
+
+    Raises
+    ------
+    ValueError
+        Naming the column and the problem: missing or unknown columns, wrong dtypes, NaN,
+        out-of-range codes, duplicate or null response ids.
+    """
+    if not isinstance(frame, pl.DataFrame):
+        raise ValueError(f"expected a polars DataFrame, got {type(frame).__name__}")
+    _check_ids(frame)
+    expected = {
+        *(i.key for i in meta.items),
+        *(d.key for d in meta.dimensions),
+        *(c.key for c in meta.choices),
+        *(f.key for f in meta.free_text),
+        *(n.key for n in meta.numbers),
+    }
+    unknown = sorted(set(frame.columns) - expected - {"response_id", "ics_code", "wave_id"})
+    if unknown:
+        raise ValueError(f"unknown question key(s) in the response frame: {unknown}")
+    missing = sorted(expected - set(frame.columns))
+    if missing:
+        raise ValueError(f"the response frame lacks column(s): {missing}")
+    if any(i.layer is not None for i in meta.items) and "layer" not in frame.columns:
+        raise ValueError("layer items need the 'layer' column")
+    for dim in meta.dimensions:
+        _check_codes(frame, dim.key, dim.codes, dim.multi_valued)
+    for choice in meta.choices:
+        _check_codes(frame, choice.key, tuple(o.code for o in choice.options), choice.multiple)
+    for text in meta.free_text:
+        if frame.schema[text.key] not in (pl.String, pl.Null):
+            raise ValueError(f"column {text.key!r} (free text) must be Utf8")
+    for number in meta.numbers:
+        _require_integer(frame, number.key, "numbers")
+    casts = _check_items(frame, meta)
+    casts += [pl.col(n.key).cast(pl.Int64) for n in meta.numbers]
+    casts += [pl.col(t.key).cast(pl.String) for t in meta.free_text]
+    casts += [
+        pl.col(d.key).cast(pl.List(pl.String) if d.multi_valued else pl.String)
+        for d in meta.dimensions
+    ]
+    casts += [
+        pl.col(c.key).cast(pl.List(pl.String) if c.multiple else pl.String) for c in meta.choices
+    ]
+    return frame.with_columns(casts) if casts else frame
