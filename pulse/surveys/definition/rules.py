@@ -120,7 +120,7 @@ def _check_condition_code(located: Located, target: Question, problems: Problems
             f'"{condition.code}" is not on the agreement scale: use 1 to 5, or 0 for '
             "don't know / not applicable.",
         )
-    elif target.type in ("single_choice", "multiple_choice"):
+    elif target.type in ("single_choice", "multiple_choice") and target.options:
         codes = [option.code for option in target.options]
         if condition.code not in codes:
             problems.add(
