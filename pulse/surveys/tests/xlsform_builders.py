@@ -20,6 +20,47 @@ from pulse.surveys.xlsform_example import ICS_AREAS, PRINCIPLES, PROFESSION_GROU
 SheetRows = Sequence[Sequence[object]]
 
 
+def valid_data() -> dict[str, Any]:
+    """A small definition using every question type, dimension and kind of condition."""
+    return {
+        "key": "test-survey",
+        "version": 1,
+        "title": "Test survey",
+        "description": "A survey used by the tests.",
+        "estimated_minutes": 5,
+        "sections": [
+            {
+                "key": "about_you",
+                "title": "About you",
+                "intro": "Questions about you.",
+                "questions": [
+                    {"key": "profession", "type": "single_choice", "text": "Your profession?", "dimension": "profession_group",
+                     "options": [{"code": "nursing", "label": "Nurse"}, {"code": "medicine", "label": "Doctor"}]},
+                    {"key": "layers", "type": "multiple_choice", "text": "Where do you lead?", "dimension": "layer",
+                     "options": [{"code": "system", "label": "System"}, {"code": "place", "label": "Place"}]},
+                    {"key": "home_place", "type": "place", "text": "Your place?", "dimension": "place", "required": False},
+                    {"key": "age_band", "type": "single_choice", "text": "Your age?", "equality": True, "required": False,
+                     "options": [{"code": "under_40", "label": "Under 40"}, {"code": "prefer_not_to_say", "label": "Prefer not to say"}]},
+                ],
+            },
+            {
+                "key": "involvement",
+                "title": "Involvement",
+                "questions": [
+                    {"key": "info", "type": "note", "text": "About your involvement."},
+                    {"key": "shape_vision", "type": "layer_grid", "text": "I help shape the vision.", "construct": "involvement", "principle": "P1"},
+                    {"key": "place_voice", "type": "agreement", "text": "My voice counts at place.", "layer": "place", "reverse": True,
+                     "show_if": {"question": "layers", "includes": "place"}},
+                    {"key": "why_not", "type": "free_text", "text": "Why not?", "required": False,
+                     "show_if": {"question": "place_voice", "equals": "1"}},
+                    {"key": "nurse_years", "type": "number", "text": "Years as a nurse?", "min": 0, "max": 60,
+                     "show_if": {"question": "profession", "equals": "nursing"}},
+                ],
+            },
+        ],
+    }  # fmt: skip
+
+
 def build_workbook(sheets: dict[str, SheetRows]) -> bytes:
     """An .xlsx with one sheet per entry, rows appended as given (formulas stay formulas)."""
     workbook = Workbook()
