@@ -30,9 +30,11 @@ class Report:
     """Problems found in a workbook, each reported once, in sheet and row order."""
 
     entries: list[tuple[Cell, str]] = field(default_factory=list)
+    _seen: set[tuple[Cell, str]] = field(default_factory=set)
 
     def add(self, cell: Cell, message: str) -> None:
-        if (cell, message) not in self.entries:
+        if (cell, message) not in self._seen:
+            self._seen.add((cell, message))
             self.entries.append((cell, message))
 
     def error(self) -> DefinitionError:
