@@ -12,6 +12,7 @@ from django.contrib.auth.views import PasswordResetConfirmView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp import login as otp_login
@@ -69,6 +70,15 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/sign_in.jinja", context)
 
 
+def _code_error(allowed: bool, detail: dict[str, Any] | None) -> str:
+    if allowed:
+        return "The security code is not right or has expired. Enter the code shown in your authenticator app now."
+    locked_until = (detail or {}).get("locked_until")
+    seconds = max(1, round((locked_until - timezone.now()).total_seconds())) if locked_until else 60
+    unit = "second" if seconds == 1 else "seconds"
+    return f"Too many wrong codes. Wait {seconds} {unit}, then enter the code shown in your authenticator app."
+
+
 @require_http_methods(["GET", "POST"])
 def sign_in_code(request: HttpRequest) -> HttpResponse:
     user = _pending_user(request)
@@ -78,15 +88,10 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:sign_in")
     form = CodeForm(data=request.POST or None)
     if request.method == "POST" and form.is_valid():
-        allowed, _ = device.verify_is_allowed()
+        allowed, detail = device.verify_is_allowed()
         if allowed and device.verify_token(form.cleaned_data["code"]):
             return _finish_sign_in(request, user, device)
-        message = (
-            "The security code is not right or has expired. Enter the code shown in your authenticator app now."
-            if allowed
-            else "Too many wrong codes. Wait a minute, then enter the code shown in your authenticator app."
-        )
-        form.add_error("code", message)
+        form.add_error("code", _code_error(allowed, detail))
     return render(request, "accounts/sign_in_code.jinja", {"form": form, "hide_sign_in": True})
 
 

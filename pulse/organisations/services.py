@@ -35,8 +35,9 @@ def _check_place_name(ics: ICS, name: str, exclude: Place | None = None) -> None
     clash = Place.objects.for_ics(ics).filter(name__iexact=name, active=True)
     if exclude is not None:
         clash = clash.exclude(pk=exclude.pk)
-    if clash.exists():
-        raise ValidationError({"name": f"There is already a place called {name}"})
+    existing = clash.first()
+    if existing is not None:
+        raise ValidationError({"name": f"There is already a place called {existing.name}"})
 
 
 @transaction.atomic
@@ -83,8 +84,11 @@ def _check_partner_name(ics: ICS, name: str, exclude: PartnerOrganisation | None
     clash = PartnerOrganisation.objects.for_ics(ics).filter(name__iexact=name)
     if exclude is not None:
         clash = clash.exclude(pk=exclude.pk)
-    if clash.exists():
-        raise ValidationError({"name": f"There is already a partner organisation called {name}"})
+    existing = clash.first()
+    if existing is not None:
+        raise ValidationError(
+            {"name": f"There is already a partner organisation called {existing.name}"}
+        )
 
 
 @transaction.atomic

@@ -15,3 +15,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 PULSE_MFA_REQUIRED = env.bool("PULSE_MFA_REQUIRED", default=False)
+
+# Serve static files straight from pulse/static (no collectstatic needed outside production).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
