@@ -200,8 +200,12 @@ def choice_rows() -> Rows:
 
 def consultation_workbook() -> bytes:
     """The consultation survey as XLSForm workbook bytes."""
-    settings = [SETTINGS_HEADER, (FORM_ID, 1, TITLE, DESCRIPTION, 15)]
-    sheets = {"survey": survey_rows(), "choices": choice_rows(), "settings": settings}
+    settings: Rows = [SETTINGS_HEADER, (FORM_ID, 1, TITLE, DESCRIPTION, 15)]
+    sheets: dict[str, Rows] = {
+        "survey": survey_rows(),
+        "choices": choice_rows(),
+        "settings": settings,
+    }
     return write_workbook(sheets)
 
 

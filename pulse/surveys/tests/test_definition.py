@@ -65,7 +65,7 @@ def _set(path: str, value: object) -> Callable[[dict[str, Any]], None]:
 
 
 Q = "sections.1.questions"  # the involvement section
-RULES: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
+RULES: list[tuple[str, Callable[[dict[str, Any]], object], str, str]] = [
     # top level
     ("unknown top-level field", _set("colour", "blue"), "colour", '"colour" is not a field of a definition'),
     ("key missing", _set("key", None), "key", "Enter the instrument key"),
@@ -209,7 +209,7 @@ RULES: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
     ("mutation", "location", "message"), [r[1:] for r in RULES], ids=[r[0] for r in RULES]
 )
 def test_each_rule_reports_one_problem_at_its_location(
-    mutation: Callable[[dict[str, Any]], None], location: str, message: str
+    mutation: Callable[[dict[str, Any]], object], location: str, message: str
 ) -> None:
     data = valid_data()
     mutation(data)

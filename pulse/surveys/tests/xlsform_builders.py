@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import itertools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from hypothesis import strategies as st
@@ -61,7 +61,7 @@ def valid_data() -> dict[str, Any]:
     }  # fmt: skip
 
 
-def build_workbook(sheets: dict[str, SheetRows]) -> bytes:
+def build_workbook(sheets: Mapping[str, SheetRows]) -> bytes:
     """An .xlsx with one sheet per entry, rows appended as given (formulas stay formulas)."""
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -74,7 +74,7 @@ def build_workbook(sheets: dict[str, SheetRows]) -> bytes:
     return buffer.getvalue()
 
 
-SETTINGS = [
+SETTINGS: list[list[object]] = [
     ["form_id", "version", "form_title", "description"],
     ["staff-views", 2, "Staff views", "A short survey."],
 ]
@@ -145,7 +145,7 @@ def seed_003_workbook() -> bytes:
     ]
     choices += [["professions", code, label] for code, label in PROFESSION_GROUPS]
     choices += [["ics_areas", code_for(label), label] for label in ICS_AREAS]
-    settings = [
+    settings: list[list[object]] = [
         ["form_title", "form_id", "version", "description", "estimated_minutes"],
         ["Draft design principles", "ccpl-principles-consultation", "3", "Please tell us whether the principles are the right ones.", 15.0],
     ]  # fmt: skip
@@ -235,7 +235,7 @@ def valid_definitions(draw: Callable[[Any], Any]) -> Definition:
     counter: Iterator[int] = itertools.count()
     free_dimensions = {"profession_group", "sector", "role_level", "place"}
     earlier: list[dict[str, Any]] = []
-    sections = []
+    sections: list[dict[str, Any]] = []
     if draw(st.booleans()):
         layers = draw(st.lists(st.sampled_from(list(LAYERS)), min_size=2, max_size=5, unique=True))
         options = [{"code": code, "label": draw(TEXT)} for code in layers]
