@@ -78,6 +78,16 @@ class _State:
     sizes: list[Vector]
     reasons: Reasons
     k: int
+    dense: npt.NDArray[np.bool_] | None = None
+
+    def rows(self, ids: Sequence[int]) -> sparse.csr_matrix | npt.NDArray[np.float64]:
+        """Membership rows (dense when the matrix is small enough, else sparse)."""
+        if self.dense is not None:
+            return self.dense[list(ids)].astype(np.float64)
+        return self.structure.membership[list(ids)]
+
+
+_DENSE_LIMIT = 20_000_000
 
 
 def suppress(
@@ -116,7 +126,9 @@ def suppress(
     for g, reason in enumerate(reasons):
         if reason is None and sizes[0][g] < min_n:
             reasons[g] = below_reason
-    state = _State(structure, weights, sizes, reasons, k)
+    m = structure.membership
+    dense = m.toarray().astype(bool) if m.shape[0] * m.shape[1] <= _DENSE_LIMIT else None
+    state = _State(structure, weights, sizes, reasons, k, dense)
     for _ in range(len(reasons) + 1):
         if _parent_remainder(state) or _complementary(state) or _differencing(state):
             continue
@@ -154,6 +166,8 @@ def _smallest(state: _State, ids: Sequence[int]) -> int:
 
 
 def _union(state: _State, ids: Sequence[int]) -> Vector:
+    if state.dense is not None:
+        return state.dense[list(ids)].any(axis=0).astype(np.float64)
     rows = state.structure.membership[list(ids)]
     return (np.asarray(rows.sum(axis=0)).ravel() > 0).astype(np.float64)
 
@@ -179,14 +193,13 @@ def _derived_sets(state: _State) -> tuple[list[Vector], list[int]]:
     """Sets an attacker can compute by subtraction, with their sibling-set index."""
     vectors: list[Vector] = []
     owners: list[int] = []
-    m = state.structure.membership
     for si, sib in enumerate(state.structure.sibling_sets):
         pub = _published(state, sib.children)
         if not pub:
             continue
         union = _union(state, pub)
         if state.reasons[sib.parent] is None:
-            parent = m[sib.parent].toarray().ravel()
+            parent = np.asarray(_dense_row(state.rows([sib.parent]))).ravel()
             vec = parent - union
         elif len(pub) >= 2:
             vec = union
@@ -198,12 +211,24 @@ def _derived_sets(state: _State) -> tuple[list[Vector], list[int]]:
     return vectors, owners
 
 
-def _violations(state: _State, pool: sparse.csr_matrix) -> tuple[npt.NDArray[np.int64], Vector]:
+def _dense_row(rows: sparse.csr_matrix | Vector) -> Vector:
+    if sparse.issparse(rows):
+        return np.asarray(rows.toarray(), dtype=np.float64)
+    return np.asarray(rows, dtype=np.float64)
+
+
+def _violations(
+    state: _State, pool: sparse.csr_matrix | Vector
+) -> tuple[npt.NDArray[np.int64], Vector]:
     viol = np.zeros((pool.shape[0], pool.shape[0]), dtype=bool)
     primary: Vector = np.zeros(pool.shape[0])
     for wi, w in enumerate(state.weights):
-        weighted = pool.multiply(w[np.newaxis, :]).tocsr()
-        inter = (weighted @ pool.T).toarray()
+        if sparse.issparse(pool):
+            weighted = pool.multiply(w[np.newaxis, :]).tocsr()
+            inter = (weighted @ pool.T).toarray()
+        else:
+            weighted = pool * w[np.newaxis, :]
+            inter = weighted @ pool.T
         size = np.asarray(weighted.sum(axis=1)).ravel()
         if wi == 0:
             primary = size
@@ -217,11 +242,14 @@ def _violations(state: _State, pool: sparse.csr_matrix) -> tuple[npt.NDArray[np.
 def _differencing(state: _State) -> bool:
     groups = _published(state, range(len(state.reasons)))
     derived, owners = _derived_sets(state)
-    m = state.structure.membership
-    blocks = [m[groups]]
-    if derived:
-        blocks.append(sparse.csr_matrix(np.vstack(derived)))
-    pool = sparse.vstack(blocks).tocsr()
+    pool: sparse.csr_matrix | Vector
+    if state.dense is not None:
+        pool = np.vstack([state.rows(groups), *derived]) if derived else state.rows(groups)
+    else:
+        blocks = [state.structure.membership[groups]]
+        if derived:
+            blocks.append(sparse.csr_matrix(np.vstack(derived)))
+        pool = sparse.vstack(blocks).tocsr()
     pairs, size = _violations(state, pool)
     if not pairs.size:
         return False

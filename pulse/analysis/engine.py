@@ -19,7 +19,7 @@ from scipy import sparse
 
 from pulse.analysis.disclosure import Structure, suppress
 from pulse.analysis.features import WEIGHT, Family, families_for, feature_exprs
-from pulse.analysis.frame import ics_dimension, validate_frame
+from pulse.analysis.frame import ics_dimension, prepare_frame
 from pulse.analysis.groups import (
     BreakdownSpec,
     GroupPlan,
@@ -34,7 +34,7 @@ from pulse.analysis.weighting import Weights
 
 __all__ = ["ALL_KINDS", "WaveComputation", "compute_wave", "min_k"]
 
-ALL_KINDS = frozenset({"constructs", "items", "choices", "numbers", "free_text"})
+ALL_KINDS = frozenset({"constructs", "items", "choices", "numbers", "free_text", "reliability"})
 MIN_K = 10
 FREE_TEXT_MIN = 20
 
@@ -124,13 +124,14 @@ def compute_wave(
     if unknown:
         raise ValueError(f"unknown result kinds {sorted(unknown)}; choose from {sorted(ALL_KINDS)}")
     breakdowns = list(breakdowns)
-    valid = validate_frame(frame, meta)
+    valid = prepare_frame(frame, meta)
     dims = _dimensions(valid, meta, _wanted(breakdowns))
     plan = plan_groups(breakdowns, dims)
     atom_dims = list(plan.dimensions)
     if weights is not None and weights.dimension not in {d.key for d in atom_dims}:
         atom_dims.append(dims[weights.dimension])
-    scored = _attach_weights(score_frame(valid, meta), weights)
+    need_items = bool(kinds & {"items", "reliability"})
+    scored = _attach_weights(score_frame(valid, meta, items=need_items), weights)
     families = families_for(meta, kinds)
     atoms = _aggregate(scored, atom_dims, feature_exprs(meta, families, weights is not None))
     membership = membership_matrix(plan, atoms) if plan.dimensions else _overall(atoms.height)

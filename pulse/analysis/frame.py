@@ -38,7 +38,9 @@ import polars as pl
 
 from pulse.analysis.meta import ICS_DIMENSION, Dimension, InstrumentMeta, Option
 
-__all__ = ["ics_dimension", "validate_frame"]
+__all__ = ["ics_dimension", "mask_column", "multi_mask_expr", "prepare_frame", "validate_frame"]
+
+_UNKNOWN_BIT = 1 << 62
 
 _INTEGER = (pl.Int8, pl.Int16, pl.Int32, pl.Int64, pl.UInt8, pl.UInt16, pl.UInt32, pl.UInt64)
 
@@ -63,6 +65,20 @@ def _require_integer(frame: pl.DataFrame, col: str, what: str) -> None:
         raise ValueError(f"column {col!r} ({what}) must be integers, got {dtype}")
 
 
+def mask_column(dim_key: str) -> str:
+    """Internal column holding a multi-valued dimension as a bitmask over its options."""
+    return f"mask:{dim_key}"
+
+
+def multi_mask_expr(key: str, codes: tuple[str, ...]) -> pl.Expr:
+    """Bitmask (bit i = option i chosen) of a List(Utf8) column; unknown codes set bit 62."""
+    bits = {code: 1 << i for i, code in enumerate(codes)}
+    element = pl.element().replace_strict(bits, default=_UNKNOWN_BIT, return_dtype=pl.Int64)
+    return (
+        pl.col(key).list.eval(element.bitwise_or()).list.first().fill_null(0).alias(mask_column(key))
+    )
+
+
 def _check_codes(frame: pl.DataFrame, col: str, allowed: tuple[str, ...], listy: bool) -> None:
     dtype = frame.schema[col]
     if dtype == pl.Null:
@@ -70,6 +86,9 @@ def _check_codes(frame: pl.DataFrame, col: str, allowed: tuple[str, ...], listy:
     if listy:
         if not _is_list_of_str(dtype):
             raise ValueError(f"column {col!r} must be List(Utf8), got {dtype}")
+        masks = frame.get_column(mask_column(col))
+        if not (masks >= _UNKNOWN_BIT).any():
+            return
         values = frame.select(pl.col(col).explode().drop_nulls().unique()).to_series()
     else:
         if dtype != pl.String:
@@ -98,7 +117,7 @@ def _check_ids(frame: pl.DataFrame) -> None:
     ids = frame.get_column("response_id")
     if ids.null_count():
         raise ValueError("column 'response_id' has nulls")
-    if ids.n_unique() != frame.height:
+    if ids.hash().n_unique() != frame.height and ids.n_unique() != frame.height:
         raise ValueError("column 'response_id' has duplicate values")
     for col in ("ics_code", "wave_id"):
         if col in frame.columns and frame.schema[col] not in (pl.String, pl.Null):
@@ -112,34 +131,59 @@ def _check_ids(frame: pl.DataFrame) -> None:
 
 
 def _check_items(frame: pl.DataFrame, meta: InstrumentMeta) -> list[pl.Expr]:
-    casts: list[pl.Expr] = []
-    for item in meta.items:
-        _require_integer(frame, item.key, "agreement answers")
-        bad = frame.select(
-            pl.col(item.key).filter(~pl.col(item.key).is_between(0, 5)).unique()
-        ).to_series()
-        if bad.len():
-            raise ValueError(
-                f"column {item.key!r} has codes outside 0..5: {sorted(bad.to_list())[:10]}"
-            )
-        casts.append(pl.col(item.key).cast(pl.Int8))
+    keys = [i.key for i in meta.items]
+    for key in keys:
+        _require_integer(frame, key, "agreement answers")
+    if not keys:
+        return []
+    bounds = frame.select(
+        *[pl.col(k).min().cast(pl.Int64).alias(f"min:{k}") for k in keys],
+        *[pl.col(k).max().cast(pl.Int64).alias(f"max:{k}") for k in keys],
+    ).row(0, named=True)
+    for key in keys:
+        low, high = bounds[f"min:{key}"], bounds[f"max:{key}"]
+        if (low is not None and low < 0) or (high is not None and high > 5):
+            bad = frame.select(pl.col(key).filter(~pl.col(key).is_between(0, 5)).unique())
+            values = sorted(bad.to_series().to_list())[:10]
+            raise ValueError(f"column {key!r} has codes outside 0..5: {values}")
     layer_items = [i for i in meta.items if i.layer is not None]
-    if layer_items and "layer" in frame.columns:
+    layer_dim = meta.dimension("layer")
+    if layer_items and layer_dim is not None and mask_column("layer") in frame.columns:
+        mask = pl.col(mask_column("layer"))
+        wrong = frame.select(
+            (
+                pl.col(i.key).is_not_null()
+                & ((mask & (1 << layer_dim.codes.index(str(i.layer)))) == 0)
+            )
+            .sum()
+            .alias(i.key)
+            for i in layer_items
+        ).row(0, named=True)
         for item in layer_items:
-            wrong = frame.filter(
-                pl.col(item.key).is_not_null()
-                & ~pl.col("layer").list.contains(pl.lit(item.layer)).fill_null(False)
-            ).height
-            if wrong:
+            if wrong[item.key]:
                 raise ValueError(
-                    f"column {item.key!r}: {wrong} answer(s) from respondents who do not work "
-                    f"at layer {item.layer!r}"
+                    f"column {item.key!r}: {wrong[item.key]} answer(s) from respondents who do "
+                    f"not work at layer {item.layer!r}"
                 )
-    return casts
+    return [pl.col(k).cast(pl.Int8) for k in keys]
 
 
 def validate_frame(frame: pl.DataFrame, meta: InstrumentMeta) -> pl.DataFrame:
     """Check ``frame`` against ``meta`` and return it with agreement columns cast to Int8.
+
+    Raises
+    ------
+    ValueError
+        Naming the column and the problem: missing or unknown columns, wrong dtypes, NaN,
+        out-of-range codes, duplicate or null response ids.
+    """
+    prepared = prepare_frame(frame, meta)
+    return prepared.drop([c for c in prepared.columns if c.startswith("mask:")])
+
+
+def prepare_frame(frame: pl.DataFrame, meta: InstrumentMeta) -> pl.DataFrame:
+    """:func:`validate_frame` plus internal ``mask:<dim>`` bitmask columns for multi-valued
+    dimensions (used by scoring and grouping; never published).
 
     Raises
     ------
@@ -165,6 +209,14 @@ def validate_frame(frame: pl.DataFrame, meta: InstrumentMeta) -> pl.DataFrame:
         raise ValueError(f"the response frame lacks column(s): {missing}")
     if any(i.layer is not None for i in meta.items) and "layer" not in frame.columns:
         raise ValueError("layer items need the 'layer' column")
+    nulls = [d.key for d in meta.dimensions if d.multi_valued and frame.schema[d.key] == pl.Null]
+    if nulls:
+        frame = frame.with_columns(pl.col(nulls).cast(pl.List(pl.String)))
+    multi = [
+        d for d in meta.dimensions if d.multi_valued and _is_list_of_str(frame.schema[d.key])
+    ]
+    if multi:
+        frame = frame.with_columns(multi_mask_expr(d.key, d.codes) for d in multi)
     for dim in meta.dimensions:
         _check_codes(frame, dim.key, dim.codes, dim.multi_valued)
     for choice in meta.choices:

@@ -157,19 +157,15 @@ def code_column(dim_key: str) -> str:
 
 
 def atom_code_exprs(dims: Sequence[Dimension]) -> list[pl.Expr]:
-    """Integer codes per dimension: option index (null -> -1), or a bitmask if multi-valued."""
+    """Integer codes per dimension: option index (null -> -1), or the ``mask:<key>`` bitmask
+    (see :func:`pulse.analysis.frame.prepare_frame`) if multi-valued."""
     exprs: list[pl.Expr] = []
     for dim in dims:
         col = pl.col(dim.key)
         if dim.multi_valued:
-            bits = [
-                col.list.contains(pl.lit(code)).fill_null(False).cast(pl.Int64) * (1 << i)
-                for i, code in enumerate(dim.codes)
-            ]
-            expr = pl.sum_horizontal(bits)
+            expr = pl.col(f"mask:{dim.key}")
         else:
-            mapping = {code: i for i, code in enumerate(dim.codes)}
-            expr = col.replace_strict(mapping, default=-1, return_dtype=pl.Int64)
+            expr = col.cast(pl.Enum(dim.codes)).to_physical().cast(pl.Int64).fill_null(-1)
         exprs.append(expr.alias(code_column(dim.key)))
     return exprs
 

@@ -97,9 +97,11 @@ class PublishedWave:
         }
 
 
-def _reliability(comp: WaveComputation) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _reliability(comp: WaveComputation, wanted: bool) -> tuple[pl.DataFrame, pl.DataFrame]:
     overall_hidden = comp.group_reasons[0] is not None
     scored = comp.scored.clear() if overall_hidden else comp.scored
+    if not wanted:
+        return reliability_tables(scored, comp.meta, min_n=comp.k, skip=[c.key for c in comp.meta.constructs])
     return reliability_tables(scored, comp.meta, min_n=comp.k)
 
 
@@ -129,7 +131,8 @@ def publish_wave(
         Minimum group size, at least 10 (``ValueError`` below 10).
     include
         Result kinds to compute: ``constructs``, ``items``, ``choices``, ``numbers``,
-        ``free_text``. Decisions for one kind do not depend on the others.
+        ``free_text``, ``reliability`` (default: all). Decisions for one kind do not depend
+        on the others.
     weights
         Optional post-stratification weights (:func:`~pulse.analysis.weighting.post_stratification_weights`).
     themes
@@ -141,8 +144,9 @@ def publish_wave(
     PublishedWave
     """
     chosen = default_breakdowns(meta) if breakdowns is None else tuple(breakdowns)
-    comp = compute_wave(frame, meta, breakdowns=chosen, k=k, include=include, weights=weights)
-    reliability, item_rest = _reliability(comp)
+    kinds = frozenset(include)
+    comp = compute_wave(frame, meta, breakdowns=chosen, k=k, include=kinds, weights=weights)
+    reliability, item_rest = _reliability(comp, "reliability" in kinds)
     notes = list(weights.notes) if weights is not None else []
     if comp.group_reasons[0] is not None:
         notes.append(f"fewer than {comp.k} responses: nothing can be shown")

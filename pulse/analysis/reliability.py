@@ -69,15 +69,17 @@ def _empty(n: int, k: int, reason: str) -> ReliabilityResult:
     return ReliabilityResult(n, k, None, None, None, None, (None,) * k, reason)
 
 
-def _item_rest(x: npt.NDArray[np.float64]) -> tuple[float | None, ...]:
-    total = x.sum(axis=1)
+def _item_rest(cov: npt.NDArray[np.float64]) -> tuple[float | None, ...]:
+    """corr(x_i, T - x_i) from the covariance matrix, with T the total score."""
+    var = np.diag(cov)
+    cov_total = cov.sum(axis=1)
+    var_rest = cov.sum() - 2.0 * cov_total + var
     out: list[float | None] = []
-    for i in range(x.shape[1]):
-        rest = total - x[:, i]
-        if x[:, i].std() == 0 or rest.std() == 0:
+    for i in range(cov.shape[0]):
+        if var[i] <= 0 or var_rest[i] <= 1e-12:
             out.append(None)
         else:
-            out.append(float(np.corrcoef(x[:, i], rest)[0, 1]))
+            out.append(float((cov_total[i] - var[i]) / np.sqrt(var[i] * var_rest[i])))
     return tuple(out)
 
 
@@ -99,16 +101,17 @@ def cronbach_alpha(
         return _empty(n, k, "too_few_items")
     if n < max(min_n, 2):
         return _empty(n, k, "too_few_respondents")
-    total_var = x.sum(axis=1).var(ddof=1)
-    if total_var == 0:
+    cov = np.atleast_2d(np.cov(x, rowvar=False))
+    total_var = float(cov.sum())
+    if total_var <= 1e-12:
         return _empty(n, k, "no_variance")
-    alpha = k / (k - 1) * (1.0 - x.var(axis=0, ddof=1).sum() / total_var)
+    alpha = k / (k - 1) * (1.0 - float(np.trace(cov)) / total_var)
     df1, df2 = n - 1, (n - 1) * (k - 1)
     c = 1.0 - confidence
     low = 1.0 - (1.0 - alpha) * stats.f.ppf(1.0 - c / 2.0, df1, df2)
     high = 1.0 - (1.0 - alpha) * stats.f.ppf(c / 2.0, df1, df2)
     return ReliabilityResult(
-        n, k, float(alpha), float(low), float(high), bool(alpha < ALPHA_THRESHOLD), _item_rest(x)
+        n, k, float(alpha), float(low), float(high), bool(alpha < ALPHA_THRESHOLD), _item_rest(cov)
     )
 
 

@@ -38,10 +38,12 @@ Examples
 
 from __future__ import annotations
 
+import numpy as np
+import numpy.typing as npt
 import polars as pl
 
-from pulse.analysis.frame import validate_frame
-from pulse.analysis.meta import INVOLVEMENT_INDEX, LAYERS, Construct, InstrumentMeta, Item
+from pulse.analysis.frame import mask_column, prepare_frame
+from pulse.analysis.meta import LAYERS, InstrumentMeta, Item
 
 __all__ = [
     "POSITIVE_THRESHOLD",
@@ -78,49 +80,106 @@ def item_score_expr(item: Item) -> pl.Expr:
     return pl.when(answer.is_between(1, 5)).then(score).otherwise(None)
 
 
-def _construct_expr(construct: Construct, meta: InstrumentMeta) -> pl.Expr:
-    scores: list[pl.Expr] = []
-    applies: list[pl.Expr] = []
-    for key in construct.item_keys:
-        item = meta.item(key)
-        scores.append(pl.col(item_column(key)))
-        if item.layer is None:
-            applies.append(pl.lit(1, dtype=pl.Int32))
-        else:
-            applies.append(pl.col(layer_column(item.layer)).cast(pl.Int32))
-    n_scored = pl.sum_horizontal([s.is_not_null().cast(pl.Int32) for s in scores])
-    n_applicable = pl.sum_horizontal(applies)
-    total = pl.sum_horizontal(scores)
-    valid = (n_scored >= 1) & (2 * n_scored >= n_applicable)
-    return pl.when(valid).then(total / n_scored).otherwise(None)
+def _layer_matrix(frame: pl.DataFrame, meta: InstrumentMeta) -> npt.NDArray[np.bool_]:
+    """Respondents x LAYERS: works at that layer."""
+    out = np.zeros((frame.height, len(LAYERS)), dtype=bool)
+    dim = meta.dimension("layer")
+    if dim is None or mask_column("layer") not in frame.columns or frame.height == 0:
+        return out
+    mask = frame.get_column(mask_column("layer")).to_numpy()
+    for i, code in enumerate(dim.codes):
+        if code in LAYERS:
+            out[:, LAYERS.index(code)] = (mask >> i) & 1
+    return out
 
 
-def score_frame(frame: pl.DataFrame, meta: InstrumentMeta) -> pl.DataFrame:
-    """Add item scores, layer flags and construct scores to a *validated* frame.
+def _answers(frame: pl.DataFrame, meta: InstrumentMeta) -> npt.NDArray[np.int8]:
+    """Respondents x items matrix (column-major) of answer codes, -1 where null."""
+    keys = [i.key for i in meta.items]
+    if not keys or frame.height == 0:
+        return np.zeros((frame.height, len(keys)), dtype=np.int8, order="F")
+    answers = frame.select(pl.col(keys).cast(pl.Int8).fill_null(-1)).to_numpy()
+    shaped = np.asarray(answers, dtype=np.int8).reshape(frame.height, len(keys))
+    return np.asfortranarray(shaped)
 
-    Internal columns: ``item:<key>`` (Float64 0..10 or null), ``at:<layer>`` (Boolean) and
-    ``construct:<key>`` (Float64 0..10 or null). The result is microdata: never publish it.
-    """
-    layer_exprs: list[pl.Expr] = []
-    if "layer" in frame.columns:
-        layer_exprs = [
-            pl.col("layer").list.contains(pl.lit(layer)).fill_null(False).alias(layer_column(layer))
-            for layer in LAYERS
-        ]
-    item_exprs = [item_score_expr(i).alias(item_column(i.key)) for i in meta.items]
-    scored = frame.with_columns([*layer_exprs, *item_exprs])
-    constructs = meta.constructs
-    plain = [c for c in constructs if c.kind != "index"]
-    scored = scored.with_columns(
-        [_construct_expr(c, meta).alias(construct_column(c.key)) for c in plain]
-    )
-    for c in constructs:
+
+def _item_units(
+    answers: npt.NDArray[np.int8], meta: InstrumentMeta
+) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.bool_]]:
+    """Per item (column-major): score in units of 2.5 (0 if not scored) and whether scored."""
+    scored = answers >= 1
+    units = np.asfortranarray(np.where(scored, answers - 1, 0).astype(np.int8))
+    reverse = [j for j, i in enumerate(meta.items) if i.reverse]
+    if reverse:
+        units[:, reverse] = np.where(scored[:, reverse], 4 - units[:, reverse], 0)
+    return units, np.asfortranarray(scored)
+
+
+def _construct_scores(
+    answers: npt.NDArray[np.int8], at: npt.NDArray[np.bool_], meta: InstrumentMeta
+) -> dict[str, npt.NDArray[np.float64]]:
+    """Respondent construct scores with the half rule (see module notes), NaN if none."""
+    n = answers.shape[0]
+    position = {i.key: j for j, i in enumerate(meta.items)}
+    units, scored = _item_units(answers, meta)
+    at16 = np.asfortranarray(at, dtype=np.int16)
+    out: dict[str, npt.NDArray[np.float64]] = {}
+    for c in meta.constructs:
         if c.kind == "index":
-            parts = [pl.col(construct_column(k)) for k in c.components]
-            scored = scored.with_columns(
-                pl.mean_horizontal(parts).alias(construct_column(INVOLVEMENT_INDEX))
-            )
-    return scored
+            continue
+        total = np.zeros(n, dtype=np.int16)
+        count = np.zeros(n, dtype=np.int16)
+        applicable = np.zeros(n, dtype=np.int16)
+        for key in c.item_keys:
+            j = position[key]
+            total += units[:, j]
+            count += scored[:, j]
+            layer = meta.item(key).layer
+            applicable += 1 if layer is None else at16[:, LAYERS.index(layer)]
+        valid = (count >= 1) & (2 * count >= applicable)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out[c.key] = np.where(valid, 2.5 * total / count, np.nan)
+    for c in meta.constructs:
+        if c.kind == "index":
+            parts = np.column_stack([out[k] for k in c.components])
+            present = ~np.isnan(parts)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                mean = np.where(present, parts, 0.0).sum(axis=1) / present.sum(axis=1)
+            out[c.key] = np.where(present.any(axis=1), mean, np.nan)
+    return out
+
+
+def _item_score_columns(answers: npt.NDArray[np.int8], meta: InstrumentMeta) -> list[pl.Series]:
+    units, scored = _item_units(answers, meta)
+    return [
+        pl.Series(
+            item_column(i.key), np.where(scored[:, j], 2.5 * units[:, j], np.nan), nan_to_null=True
+        )
+        for j, i in enumerate(meta.items)
+    ]
+
+
+def score_frame(
+    frame: pl.DataFrame, meta: InstrumentMeta, *, items: bool = True
+) -> pl.DataFrame:
+    """Add item scores, layer flags and construct scores to a frame from
+    :func:`~pulse.analysis.frame.prepare_frame`.
+
+    Internal columns: ``item:<key>`` (Float64 0..10 or null; only if ``items``),
+    ``at:<layer>`` (Boolean) and ``construct:<key>`` (Float64 0..10 or null). The result is
+    microdata: never publish it.
+    """
+    at = _layer_matrix(frame, meta)
+    answers = _answers(frame, meta)
+    constructs = _construct_scores(answers, at, meta)
+    columns = [pl.Series(layer_column(layer), at[:, j]) for j, layer in enumerate(LAYERS)]
+    if items:
+        columns += _item_score_columns(answers, meta)
+    columns += [
+        pl.Series(construct_column(key), values, nan_to_null=True)
+        for key, values in constructs.items()
+    ]
+    return frame.hstack(columns)
 
 
 def respondent_scores(frame: pl.DataFrame, meta: InstrumentMeta) -> pl.DataFrame:
@@ -129,7 +188,7 @@ def respondent_scores(frame: pl.DataFrame, meta: InstrumentMeta) -> pl.DataFrame
     This is respondent-level microdata for analysis inside the platform (for example a
     statistician's check); it must never be published or exported.
     """
-    scored = score_frame(validate_frame(frame, meta), meta)
+    scored = score_frame(prepare_frame(frame, meta), meta)
     keys = [c.key for c in meta.constructs]
     return scored.select(
         "response_id", *[pl.col(construct_column(k)).alias(k) for k in keys]

@@ -117,13 +117,44 @@ def _family_frame(
     return base.hstack(cols)
 
 
-def _concat(frames: list[pl.DataFrame], stats: list[str]) -> pl.DataFrame:
+def _empty(columns: Mapping[str, pl.DataType]) -> pl.DataFrame:
+    schema: dict[str, pl.DataType] = {c: pl.String() for c in GROUP_COLUMNS}
+    schema |= dict(columns)
+    schema |= {"suppressed": pl.Boolean(), "reason": pl.String()}
+    return pl.DataFrame(schema=schema)
+
+
+def _concat(
+    frames: list[pl.DataFrame], stats: list[str], empty: Mapping[str, pl.DataType]
+) -> pl.DataFrame:
     if not frames:
-        return pl.DataFrame()
+        return _empty(empty)
     out = pl.concat(frames, how="vertical_relaxed")
     casts = [pl.col(c).round(0).cast(pl.Int64) for c in out.columns if c in ("n", "n_answered", "base_n", "n_comments")]
     return _finish(out.with_columns(casts), [c for c in stats if c in out.columns])
 
+
+_F = pl.Float64()
+_ESTIMATES: dict[str, pl.DataType] = {
+    "n": pl.Int64(), "mean": _F, "ci_low": _F, "ci_high": _F, "pct_positive": _F,
+    "pct_positive_ci_low": _F, "pct_positive_ci_high": _F,
+}
+_CONSTRUCT_EMPTY: dict[str, pl.DataType] = {
+    "construct": pl.String(), "construct_label": pl.String(), "kind": pl.String(), **_ESTIMATES,
+}
+_ITEM_EMPTY: dict[str, pl.DataType] = {
+    "item": pl.String(), "question_key": pl.String(), "item_label": pl.String(),
+    "layer": pl.String(), "principle": pl.String(), "construct": pl.String(),
+    "reverse": pl.Boolean(), **_ESTIMATES, "n_answered": pl.Int64(), "pct_dont_know": _F,
+}
+_DIST_EMPTY: dict[str, pl.DataType] = {
+    "question_key": pl.String(), "item": pl.String(), "layer": pl.String(),
+    "question_type": pl.String(), "answer": pl.String(), "answer_label": pl.String(),
+    "base_n": pl.Int64(), "pct": _F,
+}
+_NUMBER_EMPTY: dict[str, pl.DataType] = {
+    "question_key": pl.String(), "n": pl.Int64(), "mean": _F, "ci_low": _F, "ci_high": _F,
+}
 
 _MEAN_STATS = [
     "n", "n_answered", "n_effective", "mean", "ci_low", "ci_high", "pct_positive",
@@ -152,7 +183,7 @@ def construct_table(comp: WaveComputation) -> pl.DataFrame:
         c = constructs[fam.subject]
         labels = {"construct": c.key, "construct_label": c.label, "kind": c.kind}
         frames.append(_family_frame(comp, base, fam, labels, _mean_estimates(comp, fam.key, True)))
-    return _concat(frames, _MEAN_STATS)
+    return _concat(frames, _MEAN_STATS, _CONSTRUCT_EMPTY)
 
 
 def item_table(comp: WaveComputation) -> pl.DataFrame:
@@ -178,7 +209,7 @@ def item_table(comp: WaveComputation) -> pl.DataFrame:
                 dk = comp.stats[f"{fam.key}|c:0"] / answered
         values |= {"n_answered": answered, "pct_dont_know": dk * 100.0}
         frames.append(_family_frame(comp, base, fam, labels, values))
-    return _concat(frames, _MEAN_STATS)
+    return _concat(frames, _MEAN_STATS, _ITEM_EMPTY)
 
 
 def _distribution_rows(
@@ -231,7 +262,7 @@ def distribution_table(comp: WaveComputation) -> pl.DataFrame:
         }
         frames += _distribution_rows(comp, base, fam, labels, answers)
     frames += choice_rows(comp, base)
-    return _concat(frames, ["base_n", "pct"])
+    return _concat(frames, ["base_n", "pct"], _DIST_EMPTY)
 
 
 def number_table(comp: WaveComputation) -> pl.DataFrame:
@@ -242,7 +273,7 @@ def number_table(comp: WaveComputation) -> pl.DataFrame:
         if fam.kind == "number":
             values = _mean_estimates(comp, fam.key, False)
             frames.append(_family_frame(comp, base, fam, {"question_key": fam.subject}, values))
-    return _concat(frames, _MEAN_STATS)
+    return _concat(frames, _MEAN_STATS, _NUMBER_EMPTY)
 
 
 def free_text_table(comp: WaveComputation) -> pl.DataFrame:
@@ -253,4 +284,4 @@ def free_text_table(comp: WaveComputation) -> pl.DataFrame:
         if fam.kind == "free_text":
             values = {"n_comments": comp.stats[f"{fam.key}|n"]}
             frames.append(_family_frame(comp, base, fam, {"question_key": fam.subject}, values))
-    return _concat(frames, ["n_comments"])
+    return _concat(frames, ["n_comments"], {"question_key": pl.String(), "n_comments": pl.Int64()})
