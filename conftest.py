@@ -22,6 +22,8 @@ def _engine() -> str:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not settings.configured:  # pure packages may be tested with `-p no:django`
+        return
     on_postgres = "postgresql" in _engine()
     if config.getoption("--require-postgres") and not on_postgres:
         raise pytest.UsageError(

@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("pulse.core.urls")),
     path("", include("pulse.accounts.urls")),
     path("ics/<slug:ics_code>/", include("pulse.organisations.urls")),
+    path("ics/<slug:ics_code>/surveys/", include("pulse.surveys.urls")),
+    path("s/", include("pulse.surveys.urls_respond")),
     path("django-admin/", admin.site.urls),
 ]
 

@@ -41,3 +41,17 @@ def email_send_later(*, to: list[str], subject: str, body: str) -> None:
         send_email.enqueue(to=to, subject=subject, body=body)
 
     transaction.on_commit(enqueue)
+
+
+def task_schedule(task: Any, *, run_after: Any, **kwargs: Any) -> bool:
+    """Queue `task` to run after `run_after` (an aware datetime) once this transaction commits.
+
+    Returns False, scheduling nothing, when the configured backend cannot defer tasks (the
+    immediate backend used in tests); callers must never rely on the schedule alone.
+    """
+    from django_tasks import default_task_backend
+
+    if not default_task_backend.supports_defer:
+        return False
+    transaction.on_commit(lambda: task.using(run_after=run_after).enqueue(**kwargs))
+    return True

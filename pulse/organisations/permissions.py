@@ -16,6 +16,7 @@ class Perm(StrEnum):
     MANAGE_PARTNERS = "manage_partners"
     MANAGE_MEMBERS = "manage_members"
     VIEW_RESULTS = "view_results"
+    MANAGE_WAVES = "manage_waves"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {

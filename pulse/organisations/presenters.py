@@ -9,6 +9,7 @@ from pulse.organisations.permissions import Perm, has_perm
 # (url name, label, permission needed to see the link)
 ICS_SECTIONS = [
     ("organisations:show_ics", "Overview", Perm.VIEW_ICS),
+    ("surveys:list_waves", "Surveys", Perm.MANAGE_WAVES),
     ("organisations:list_places", "Places", Perm.MANAGE_PLACES),
     ("organisations:list_partners", "Partner organisations", Perm.MANAGE_PARTNERS),
     ("organisations:list_members", "People", Perm.MANAGE_MEMBERS),

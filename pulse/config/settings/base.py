@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "pulse.core",
     "pulse.accounts",
     "pulse.organisations",
+    "pulse.surveys",
     "pulse.nhsuk_forms",
     "pulse.nonprod",
 ]

@@ -1,0 +1,63 @@
+"""Reads for surveys."""
+
+from django.db.models import Count, QuerySet
+from django.shortcuts import get_object_or_404
+
+from pulse.organisations.models import ICS
+from pulse.surveys.models import InstrumentVersion, ResponseDraft, Wave
+
+
+def instrument_version_by_key(
+    *, key: str, number: int | None = None, ics_code: str = ""
+) -> InstrumentVersion | None:
+    versions = InstrumentVersion.objects.select_related("instrument").filter(instrument__key=key)
+    versions = (
+        versions.filter(instrument__ics__ods_code=ics_code.upper())
+        if ics_code
+        else versions.filter(instrument__ics__isnull=True)
+    )
+    if number is not None:
+        versions = versions.filter(version=number)
+    return versions.order_by("-version").first()
+
+
+def versions_for_ics(*, ics: ICS) -> QuerySet[InstrumentVersion]:
+    """Versions an ICS can run: the standard ones and its own."""
+    from django.db.models import Q
+
+    return (
+        InstrumentVersion.objects.select_related("instrument")
+        .filter(Q(instrument__ics__isnull=True) | Q(instrument__ics=ics))
+        .order_by("instrument__title", "-version")
+    )
+
+
+def waves_for_ics(*, ics: ICS) -> QuerySet[Wave]:
+    return (
+        Wave.objects.for_ics(ics)
+        .select_related("version__instrument")
+        .annotate(response_count=Count("responses"))
+    )
+
+
+def wave_for_ics(*, ics: ICS, wave_id: int) -> Wave:
+    return get_object_or_404(
+        Wave.objects.for_ics(ics).select_related("version__instrument", "ics"), pk=wave_id
+    )
+
+
+def wave_by_open_link(*, slug: str) -> Wave:
+    return get_object_or_404(
+        Wave.objects.select_related("version__instrument", "ics"),
+        open_link_slug=slug,
+        open_link_enabled=True,
+    )
+
+
+def draft_for_wave(*, wave: Wave, draft_id: object) -> ResponseDraft | None:
+    if not draft_id:
+        return None
+    try:
+        return ResponseDraft.objects.filter(wave=wave, pk=draft_id).first()
+    except (ValueError, TypeError):
+        return None

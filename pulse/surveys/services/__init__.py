@@ -1,0 +1,1 @@
+"""Writes for surveys: instruments, waves, drafts and responses."""
