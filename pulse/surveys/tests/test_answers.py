@@ -115,7 +115,11 @@ def test_any_payload_is_either_cleaned_into_valid_answers_or_rejected_with_reaso
     try:
         cleaned = clean_answers(DEFINITION, raw, places=PLACES, complete=False)
     except InvalidAnswers as error:
-        assert error.problems
+        reasons = error.problems
+    else:
+        reasons = None
+    if reasons is not None:
+        assert reasons, "a rejection must say why"
         return
     # Whatever was accepted is valid when checked again, and only has known keys.
     assert set(cleaned) <= set(DEFINITION.answer_keys())
