@@ -86,9 +86,10 @@ def _check_codes(frame: pl.DataFrame, col: str, allowed: tuple[str, ...], listy:
     if listy:
         if not _is_list_of_str(dtype):
             raise ValueError(f"column {col!r} must be List(Utf8), got {dtype}")
-        masks = frame.get_column(mask_column(col))
-        if not (masks >= _UNKNOWN_BIT).any():
-            return
+        if mask_column(col) in frame.columns:
+            masks = frame.get_column(mask_column(col))
+            if not (masks >= _UNKNOWN_BIT).any():
+                return
         values = frame.select(pl.col(col).explode().drop_nulls().unique()).to_series()
     else:
         if dtype != pl.String:
