@@ -43,8 +43,14 @@ from pulse.analysis import (
 from pulse.analysis.meta import LAYERS
 
 PROFESSIONS = (
-    "medical", "nursing_midwifery", "allied_health", "pharmacy", "social_care",
-    "psychology", "dental", "healthcare_science",
+    "medical",
+    "nursing_midwifery",
+    "allied_health",
+    "pharmacy",
+    "social_care",
+    "psychology",
+    "dental",
+    "healthcare_science",
 )
 SECTORS = ("acute", "primary_care", "community", "mental_health", "social_care")
 GRID_STEMS = ("involve_vision", "involve_decisions", "involve_resources")
@@ -65,8 +71,16 @@ def instrument() -> InstrumentMeta:
     for i in range(25):
         principle = f"P{1 + i % 5}"
         construct = "culture" if i % 4 == 0 else None
-        items.append(Item(f"q{i:02d}", f"q{i:02d}", f"Item {i}", principle=principle,
-                          construct=construct, reverse=i % 9 == 0))
+        items.append(
+            Item(
+                f"q{i:02d}",
+                f"q{i:02d}",
+                f"Item {i}",
+                principle=principle,
+                construct=construct,
+                reverse=i % 9 == 0,
+            )
+        )
     for stem in GRID_STEMS:
         items += layer_grid_items(stem, stem.replace("_", " "), LAYERS, principle="P1")
     options = tuple(Option(p, p.replace("_", " ")) for p in PROFESSIONS)
@@ -132,20 +146,24 @@ def main() -> None:
         report = benchmark_icss(frame, meta, include=["items"])
         bench.append(time.perf_counter() - t0)
     assert published is not None and report is not None
-    print(json.dumps({
-        "responses": args.responses,
-        "items": len(meta.items),
-        "icss": frame.get_column("ics_code").n_unique(),
-        "national_aggregation_s": round(min(national), 3),
-        "benchmark_table_s": round(min(bench), 3),
-        "national_cells": published.construct_scores.height,
-        "national_cells_published": int((~published.construct_scores["suppressed"]).sum()),
-        "benchmark_rows": report.distributions.height,
-        "generate_s": round(generate_s, 3),
-        "cpus": os.cpu_count(),
-        "python": platform.python_version(),
-        "polars": pl.__version__,
-    }))
+    print(
+        json.dumps(
+            {
+                "responses": args.responses,
+                "items": len(meta.items),
+                "icss": frame.get_column("ics_code").n_unique(),
+                "national_aggregation_s": round(min(national), 3),
+                "benchmark_table_s": round(min(bench), 3),
+                "national_cells": published.construct_scores.height,
+                "national_cells_published": int((~published.construct_scores["suppressed"]).sum()),
+                "benchmark_rows": report.distributions.height,
+                "generate_s": round(generate_s, 3),
+                "cpus": os.cpu_count(),
+                "python": platform.python_version(),
+                "polars": pl.__version__,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

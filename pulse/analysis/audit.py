@@ -74,18 +74,38 @@ def _ids(frame: pl.DataFrame, predicate: pl.Expr) -> frozenset[str]:
     return frozenset(frame.filter(predicate).get_column("response_id").to_list())
 
 
-def _family_predicates(published: PublishedWave) -> Iterator[tuple[str, pl.DataFrame, str, pl.Expr, pl.Expr]]:
+def _family_predicates(
+    published: PublishedWave,
+) -> Iterator[tuple[str, pl.DataFrame, str, pl.Expr, pl.Expr]]:
     """(family, table, n column, contributor predicate, second predicate)."""
     for row in published.construct_scores.select("construct").unique().iter_rows():
         p = pl.col(construct_column(row[0])).is_not_null()
-        yield f"construct:{row[0]}", published.construct_scores.filter(pl.col("construct") == row[0]), "n", p, p
+        yield (
+            f"construct:{row[0]}",
+            published.construct_scores.filter(pl.col("construct") == row[0]),
+            "n",
+            p,
+            p,
+        )
     for row in published.item_scores.select("item").unique().iter_rows():
         scored = pl.col(item_column(row[0])).is_not_null()
         answered = pl.col(row[0]).is_not_null()
-        yield f"item:{row[0]}", published.item_scores.filter(pl.col("item") == row[0]), "n", scored, answered
+        yield (
+            f"item:{row[0]}",
+            published.item_scores.filter(pl.col("item") == row[0]),
+            "n",
+            scored,
+            answered,
+        )
     for row in published.numbers.select("question_key").unique().iter_rows():
         p = pl.col(row[0]).is_not_null()
-        yield f"number:{row[0]}", published.numbers.filter(pl.col("question_key") == row[0]), "n", p, p
+        yield (
+            f"number:{row[0]}",
+            published.numbers.filter(pl.col("question_key") == row[0]),
+            "n",
+            p,
+            p,
+        )
     for row in published.free_text.select("question_key").unique().iter_rows():
         p = pl.col(row[0]).str.strip_chars().str.len_chars().fill_null(0) > 0
         table = published.free_text.filter(pl.col("question_key") == row[0])
@@ -111,6 +131,8 @@ def published_cells(
         for row in table.filter(~pl.col("suppressed")).iter_rows(named=True):
             group = members[row["group_id"]]
             cells.append(
-                PublishedCell(family, row["group_id"], row[n_col], first_ids & group, second_ids & group)
+                PublishedCell(
+                    family, row["group_id"], row[n_col], first_ids & group, second_ids & group
+                )
             )
     return cells

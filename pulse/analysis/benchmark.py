@@ -56,13 +56,17 @@ class BenchmarkReport:
     summary: pl.DataFrame
     distributions: pl.DataFrame
 
-    def for_viewer(self, *, viewer_ics: str | None = None, sees_names: bool = False) -> BenchmarkReport:
+    def for_viewer(
+        self, *, viewer_ics: str | None = None, sees_names: bool = False
+    ) -> BenchmarkReport:
         """Copy for one viewer: other ICSs that did not consent lose their code."""
         if sees_names:
             return self
         named = pl.col("may_be_named") | (pl.col("ics_code") == pl.lit(viewer_ics))
         mask = pl.when(named.fill_null(False)).then(pl.col("ics_code")).otherwise(None)
-        scores = self.scores.with_columns(mask.alias("ics_code")).sort("key", "mean", nulls_last=True)
+        scores = self.scores.with_columns(mask.alias("ics_code")).sort(
+            "key", "mean", nulls_last=True
+        )
         dist = self.distributions.with_columns(mask.alias("ics_code"))
         return replace(self, scores=scores, distributions=dist)
 
@@ -80,7 +84,12 @@ def _quartile_band(values: Array, q: Array) -> list[int | None]:
 
 
 def _one_statistic(
-    comp: WaveComputation, fam: str, kind: str, subject: str, consented: Collection[str], min_icss: int,
+    comp: WaveComputation,
+    fam: str,
+    kind: str,
+    subject: str,
+    consented: Collection[str],
+    min_icss: int,
 ) -> tuple[pl.DataFrame, dict[str, object]]:
     s = comp.stats
     idx, codes = _ics_rows(comp)
@@ -99,29 +108,53 @@ def _one_statistic(
     q = np.percentile(vals[published], [25, 50, 75]) if enough else np.full(3, np.nan)
     sd = float(np.sqrt(max(var0, 0.0))) if enough else 0.0
     n_i = np.maximum(n[idx], 1.0)
-    lim = {lvl: funnel_limits_mean(float(mean[0]) if enough else 0.0, sd, n_i, level=lvl) for lvl in (0.95, 0.998)}
-    plim = {lvl: funnel_limits_proportion(float(np.clip(pct[0], 0, 1)) if enough else 0.0, n_i, level=lvl) for lvl in (0.95, 0.998)}
+    lim = {
+        lvl: funnel_limits_mean(float(mean[0]) if enough else 0.0, sd, n_i, level=lvl)
+        for lvl in (0.95, 0.998)
+    }
+    plim = {
+        lvl: funnel_limits_proportion(
+            float(np.clip(pct[0], 0, 1)) if enough else 0.0, n_i, level=lvl
+        )
+        for lvl in (0.95, 0.998)
+    }
     pvals = np.where(published, pct[idx], np.nan)
-    frame = pl.DataFrame({
-        "kind": [kind] * len(idx), "key": [subject] * len(idx), "ics_code": codes,
-        "may_be_named": [c in consented for c in codes],
-        "n": np.where(published, n[idx], np.nan), "mean": vals,
-        "pct_positive": pvals * 100.0, "quartile_band": _quartile_band(vals, q),
-        "england_mean": [float(mean[0]) if enough else None] * len(idx),
-        "funnel_lower_95": lim[0.95][0], "funnel_upper_95": lim[0.95][1],
-        "funnel_lower_99_8": lim[0.998][0], "funnel_upper_99_8": lim[0.998][1],
-        "funnel_flag": funnel_flag(vals, lim[0.95][0], lim[0.95][1], lim[0.998][0], lim[0.998][1]),
-        "pct_funnel_lower_95": plim[0.95][0] * 100, "pct_funnel_upper_95": plim[0.95][1] * 100,
-        "pct_funnel_lower_99_8": plim[0.998][0] * 100, "pct_funnel_upper_99_8": plim[0.998][1] * 100,
-        "pct_funnel_flag": funnel_flag(pvals, *(x for lvl in (0.95, 0.998) for x in plim[lvl])),
-        "reason": pl.Series(reasons, dtype=pl.String),
-    }, strict=False)
+    frame = pl.DataFrame(
+        {
+            "kind": [kind] * len(idx),
+            "key": [subject] * len(idx),
+            "ics_code": codes,
+            "may_be_named": [c in consented for c in codes],
+            "n": np.where(published, n[idx], np.nan),
+            "mean": vals,
+            "pct_positive": pvals * 100.0,
+            "quartile_band": _quartile_band(vals, q),
+            "england_mean": [float(mean[0]) if enough else None] * len(idx),
+            "funnel_lower_95": lim[0.95][0],
+            "funnel_upper_95": lim[0.95][1],
+            "funnel_lower_99_8": lim[0.998][0],
+            "funnel_upper_99_8": lim[0.998][1],
+            "funnel_flag": funnel_flag(
+                vals, lim[0.95][0], lim[0.95][1], lim[0.998][0], lim[0.998][1]
+            ),
+            "pct_funnel_lower_95": plim[0.95][0] * 100,
+            "pct_funnel_upper_95": plim[0.95][1] * 100,
+            "pct_funnel_lower_99_8": plim[0.998][0] * 100,
+            "pct_funnel_upper_99_8": plim[0.998][1] * 100,
+            "pct_funnel_flag": funnel_flag(pvals, *(x for lvl in (0.95, 0.998) for x in plim[lvl])),
+            "reason": pl.Series(reasons, dtype=pl.String),
+        },
+        strict=False,
+    )
     summary = {
-        "kind": kind, "key": subject, "n_icss": int(published.sum()),
+        "kind": kind,
+        "key": subject,
+        "n_icss": int(published.sum()),
         "england_n": int(n[0]) if enough else None,
         "england_mean": float(mean[0]) if enough else None,
         "england_pct_positive": float(pct[0] * 100) if enough else None,
-        "q1": float(q[0]) if enough else None, "median": float(q[1]) if enough else None,
+        "q1": float(q[0]) if enough else None,
+        "median": float(q[1]) if enough else None,
         "q3": float(q[2]) if enough else None,
         "reason": None if enough else "fewer_than_5_icss",
     }
@@ -129,9 +162,20 @@ def _one_statistic(
 
 
 _BLANK = [
-    "n", "mean", "pct_positive", "quartile_band", "funnel_lower_95", "funnel_upper_95",
-    "funnel_lower_99_8", "funnel_upper_99_8", "funnel_flag", "pct_funnel_lower_95",
-    "pct_funnel_upper_95", "pct_funnel_lower_99_8", "pct_funnel_upper_99_8", "pct_funnel_flag",
+    "n",
+    "mean",
+    "pct_positive",
+    "quartile_band",
+    "funnel_lower_95",
+    "funnel_upper_95",
+    "funnel_lower_99_8",
+    "funnel_upper_99_8",
+    "funnel_flag",
+    "pct_funnel_lower_95",
+    "pct_funnel_upper_95",
+    "pct_funnel_lower_99_8",
+    "pct_funnel_upper_99_8",
+    "pct_funnel_flag",
 ]
 
 
@@ -148,7 +192,9 @@ def _finish(frame: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
     return out.select(*ordered, "suppressed", "reason")
 
 
-def _distributions(comp: WaveComputation, consented: Collection[str], min_icss: int, enough: set[str]) -> pl.DataFrame:
+def _distributions(
+    comp: WaveComputation, consented: Collection[str], min_icss: int, enough: set[str]
+) -> pl.DataFrame:
     dist = distribution_table(comp)
     if dist.is_empty():
         return dist
@@ -156,13 +202,22 @@ def _distributions(comp: WaveComputation, consented: Collection[str], min_icss: 
         "item", "answer", pl.col("pct").alias("england_pct")
     )
     ics = dist.filter(pl.col("dimension_1") == ICS_DIMENSION).select(
-        "question_key", "item", "layer", "answer", "answer_label",
-        pl.col("value_1").alias("ics_code"), "base_n", "pct", "reason",
+        "question_key",
+        "item",
+        "layer",
+        "answer",
+        "answer_label",
+        pl.col("value_1").alias("ics_code"),
+        "base_n",
+        "pct",
+        "reason",
     )
     out = ics.join(england, on=["item", "answer"], how="left").with_columns(
         pl.col("ics_code").is_in(list(consented)).alias("may_be_named"),
         pl.when(pl.col("reason").is_null() & ~pl.col("item").is_in(list(enough)))
-        .then(pl.lit("fewer_than_5_icss")).otherwise(pl.col("reason")).alias("reason"),
+        .then(pl.lit("fewer_than_5_icss"))
+        .otherwise(pl.col("reason"))
+        .alias("reason"),
     )
     return _add_pct_funnel(out)
 
@@ -175,8 +230,16 @@ def _add_pct_funnel(out: pl.DataFrame) -> pl.DataFrame:
         low, high = _prop_limits_vector(target, n, lvl)
         cols[f"funnel_lower_{name}"], cols[f"funnel_upper_{name}"] = low * 100, high * 100
     pct = out.get_column("pct").fill_null(np.nan).to_numpy()
-    flag = funnel_flag(pct, cols["funnel_lower_95"], cols["funnel_upper_95"], cols["funnel_lower_99_8"], cols["funnel_upper_99_8"])
-    out = out.with_columns(*(pl.Series(k, v) for k, v in cols.items()), pl.Series("funnel_flag", flag, dtype=pl.String))
+    flag = funnel_flag(
+        pct,
+        cols["funnel_lower_95"],
+        cols["funnel_upper_95"],
+        cols["funnel_lower_99_8"],
+        cols["funnel_upper_99_8"],
+    )
+    out = out.with_columns(
+        *(pl.Series(k, v) for k, v in cols.items()), pl.Series("funnel_flag", flag, dtype=pl.String)
+    )
     return _finish(out, ["base_n", "pct", *cols, "funnel_flag"])
 
 
@@ -215,4 +278,9 @@ def benchmark_icss(
     scores = _finish(pl.concat(frames, how="vertical_relaxed"), _BLANK)
     summary = pl.DataFrame(summaries)
     enough = {str(s["key"]) for s in summaries if s["kind"] == "item" and s["reason"] is None}
-    return BenchmarkReport(k=comp.k, scores=scores, summary=summary, distributions=_distributions(comp, consented, min_icss, enough))
+    return BenchmarkReport(
+        k=comp.k,
+        scores=scores,
+        summary=summary,
+        distributions=_distributions(comp, consented, min_icss, enough),
+    )

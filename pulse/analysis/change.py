@@ -32,8 +32,8 @@ Examples
 --------
 >>> r = welch_test([5.0, 7.5, 7.5, 10.0], [2.5, 5.0, 5.0, 7.5])
 >>> round(r.difference, 2), round(r.p_value, 3)
-(-2.5, 0.158)
->>> [round(p, 3) for p in benjamini_hochberg([0.01, 0.04, 0.03])]
+(-2.5, 0.134)
+>>> [round(float(p), 3) for p in benjamini_hochberg([0.01, 0.04, 0.03])]
 [0.03, 0.04, 0.04]
 """
 
@@ -94,10 +94,16 @@ def welch_arrays(
         diff = m2 - m1
         t = diff / se
         df = (a + b) ** 2 / (a * a / (n1 - 1.0) + b * b / (n2 - 1.0))
-        p = 2.0 * stats.t.sf(np.abs(t), df)
+        p = np.asarray(2.0 * stats.t.sf(np.abs(t), df), dtype=np.float64)
         q = stats.t.ppf(0.5 + confidence / 2.0, df)
-    return {"difference": diff, "t": t, "df": df, "p_value": p,
-            "ci_low": diff - q * se, "ci_high": diff + q * se}
+    return {
+        "difference": diff,
+        "t": t,
+        "df": df,
+        "p_value": p,
+        "ci_low": diff - q * se,
+        "ci_high": diff + q * se,
+    }
 
 
 def welch_test(before: Sequence[float], after: Sequence[float]) -> WelchResult:
@@ -110,9 +116,21 @@ def welch_test(before: Sequence[float], after: Sequence[float]) -> WelchResult:
         raise ValueError("values contain NaN")
     if x1.var(ddof=1) + x2.var(ddof=1) == 0:
         raise ValueError("no variance in either wave: the test is undefined")
-    r = welch_arrays(*(np.array([v]) for v in (x1.size, x1.mean(), x1.var(ddof=1),
-                                               x2.size, x2.mean(), x2.var(ddof=1))))
-    return WelchResult(*(float(r[k][0]) for k in ("difference", "t", "df", "p_value", "ci_low", "ci_high")))
+
+    def one(value: float) -> Array:
+        return np.array([float(value)])
+
+    r = welch_arrays(
+        one(x1.size),
+        one(x1.mean()),
+        one(x1.var(ddof=1)),
+        one(x2.size),
+        one(x2.mean()),
+        one(x2.var(ddof=1)),
+    )
+    return WelchResult(
+        *(float(r[k][0]) for k in ("difference", "t", "df", "p_value", "ci_low", "ci_high"))
+    )
 
 
 def proportion_arrays(x1: Array, n1: Array, x2: Array, n2: Array) -> dict[str, Array]:
@@ -131,7 +149,9 @@ def two_proportion_z_test(x1: int, n1: int, x2: int, n2: int) -> ProportionTest:
         raise ValueError("counts must satisfy 0 <= x <= n and n >= 1")
     if x1 + x2 in (0, n1 + n2):
         raise ValueError("every answer is the same in both waves: the test is undefined")
-    r = proportion_arrays(*(np.array([float(v)]) for v in (x1, n1, x2, n2)))
+    r = proportion_arrays(
+        np.array([float(x1)]), np.array([float(n1)]), np.array([float(x2)]), np.array([float(n2)])
+    )
     return ProportionTest(float(r["difference"][0]), float(r["z"][0]), float(r["p_value"][0]))
 
 
@@ -152,7 +172,9 @@ def benjamini_hochberg(p_values: Iterable[float]) -> Array:
     return out
 
 
-def mdc_mean(n1: Array, n2: Array, sd_pooled: Array, *, alpha: float = 0.05, power: float = 0.8) -> Array:
+def mdc_mean(
+    n1: Array, n2: Array, sd_pooled: Array, *, alpha: float = 0.05, power: float = 0.8
+) -> Array:
     """Minimum detectable difference in means (t approximation)."""
     df = n1 + n2 - 2.0
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -160,11 +182,15 @@ def mdc_mean(n1: Array, n2: Array, sd_pooled: Array, *, alpha: float = 0.05, pow
         return np.asarray(factor * sd_pooled * np.sqrt(1.0 / n1 + 1.0 / n2), dtype=np.float64)
 
 
-def mdc_proportion(n1: Array, n2: Array, pooled: Array, *, alpha: float = 0.05, power: float = 0.8) -> Array:
+def mdc_proportion(
+    n1: Array, n2: Array, pooled: Array, *, alpha: float = 0.05, power: float = 0.8
+) -> Array:
     """Minimum detectable difference in proportions (normal approximation)."""
     factor = stats.norm.ppf(1.0 - alpha / 2.0) + stats.norm.ppf(power)
     with np.errstate(divide="ignore", invalid="ignore"):
-        return np.asarray(factor * np.sqrt(pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n2)), dtype=np.float64)
+        return np.asarray(
+            factor * np.sqrt(pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n2)), dtype=np.float64
+        )
 
 
 def verdicts(difference: Array, adjusted: Array, alpha: float) -> list[str | None]:
@@ -190,4 +216,3 @@ class ChangeReport:
     compared_items: tuple[str, ...]
     compared_constructs: tuple[str, ...]
     notes: tuple[str, ...] = ()
-

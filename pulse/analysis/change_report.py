@@ -45,7 +45,9 @@ def _restrict(frame: pl.DataFrame, meta: InstrumentMeta, keep: set[str]) -> pl.D
     return frame.drop(drop)
 
 
-def _common_meta(before: InstrumentMeta, after: InstrumentMeta) -> tuple[InstrumentMeta, InstrumentMeta, set[str]]:
+def _common_meta(
+    before: InstrumentMeta, after: InstrumentMeta
+) -> tuple[InstrumentMeta, InstrumentMeta, set[str]]:
     common = {i.key for i in before.items} & {i.key for i in after.items}
     if not common:
         raise ValueError("the two waves have no question keys in common")
@@ -57,7 +59,11 @@ def _comparable_families(mb: InstrumentMeta, ma: InstrumentMeta) -> list[tuple[s
     cb = {c.key: (c.item_keys, c.components) for c in mb.constructs}
     out: list[tuple[str, str, str]] = []
     for c in ma.constructs:
-        if c.key in cb and set(cb[c.key][0]) == set(c.item_keys) and set(cb[c.key][1]) == set(c.components):
+        if (
+            c.key in cb
+            and set(cb[c.key][0]) == set(c.item_keys)
+            and set(cb[c.key][1]) == set(c.components)
+        ):
             out.append((f"construct:{c.key}", "construct", c.key))
     out += [(f"item:{i.key}", "item", i.key) for i in ma.items]
     return out
@@ -81,8 +87,11 @@ def _reason(rb: str | None, ra: str | None) -> str | None:
 
 
 def _family_rows(
-    cb: WaveComputation, ca: WaveComputation, fam: tuple[str, str, str],
-    pairs: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]], base: pl.DataFrame,
+    cb: WaveComputation,
+    ca: WaveComputation,
+    fam: tuple[str, str, str],
+    pairs: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]],
+    base: pl.DataFrame,
 ) -> pl.DataFrame:
     key, kind, subject = fam
     ib, ia = pairs
@@ -90,19 +99,32 @@ def _family_rows(
     welch = welch_arrays(b["n"], b["mean"], b["var"], a["n"], a["mean"], a["var"])
     prop = proportion_arrays(b["pos"], b["n"], a["pos"], a["n"])
     with np.errstate(divide="ignore", invalid="ignore"):
-        pooled_sd = np.sqrt(((b["n"] - 1) * b["var"] + (a["n"] - 1) * a["var"]) / (b["n"] + a["n"] - 2))
-    reasons = [_reason(cb.family_reasons[key][i], ca.family_reasons[key][j]) for i, j in zip(ib, ia, strict=True)]
-    return base[ia.tolist()].with_columns(
-        pl.lit(kind).alias("kind"), pl.lit(subject).alias("key"),
-        pl.Series("n_before", b["n"]), pl.Series("n_after", a["n"]),
-        pl.Series("mean_before", b["mean"]), pl.Series("mean_after", a["mean"]),
-        pl.Series("change", welch["difference"]), pl.Series("change_ci_low", welch["ci_low"]),
-        pl.Series("change_ci_high", welch["ci_high"]), pl.Series("t", welch["t"]),
-        pl.Series("df", welch["df"]), pl.Series("p_value", welch["p_value"]),
+        pooled_sd = np.sqrt(
+            ((b["n"] - 1) * b["var"] + (a["n"] - 1) * a["var"]) / (b["n"] + a["n"] - 2)
+        )
+    reasons = [
+        _reason(cb.family_reasons[key][i], ca.family_reasons[key][j])
+        for i, j in zip(ib, ia, strict=True)
+    ]
+    rows: pl.DataFrame = base[ia.tolist()]
+    return rows.with_columns(
+        pl.lit(kind).alias("kind"),
+        pl.lit(subject).alias("key"),
+        pl.Series("n_before", b["n"]),
+        pl.Series("n_after", a["n"]),
+        pl.Series("mean_before", b["mean"]),
+        pl.Series("mean_after", a["mean"]),
+        pl.Series("change", welch["difference"]),
+        pl.Series("change_ci_low", welch["ci_low"]),
+        pl.Series("change_ci_high", welch["ci_high"]),
+        pl.Series("t", welch["t"]),
+        pl.Series("df", welch["df"]),
+        pl.Series("p_value", welch["p_value"]),
         pl.Series("mdc", mdc_mean(b["n"], a["n"], pooled_sd)),
         pl.Series("pct_positive_before", b["pos"] / b["n"] * 100.0),
         pl.Series("pct_positive_after", a["pos"] / a["n"] * 100.0),
-        pl.Series("pct_change", prop["difference"] * 100.0), pl.Series("z", prop["z"]),
+        pl.Series("pct_change", prop["difference"] * 100.0),
+        pl.Series("z", prop["z"]),
         pl.Series("p_value_pct", prop["p_value"]),
         pl.Series("mdc_pct", mdc_proportion(b["n"], a["n"], prop["pooled"]) * 100.0),
         pl.Series("reason", reasons, dtype=pl.String),
@@ -110,9 +132,23 @@ def _family_rows(
 
 
 _NUMBERS = [
-    "n_before", "n_after", "mean_before", "mean_after", "change", "change_ci_low",
-    "change_ci_high", "t", "df", "p_value", "mdc", "pct_positive_before",
-    "pct_positive_after", "pct_change", "z", "p_value_pct", "mdc_pct",
+    "n_before",
+    "n_after",
+    "mean_before",
+    "mean_after",
+    "change",
+    "change_ci_low",
+    "change_ci_high",
+    "t",
+    "df",
+    "p_value",
+    "mdc",
+    "pct_positive_before",
+    "pct_positive_after",
+    "pct_change",
+    "z",
+    "p_value_pct",
+    "mdc_pct",
 ]
 
 
@@ -121,15 +157,24 @@ def _adjust(table: pl.DataFrame, alpha: float) -> pl.DataFrame:
     p = np.where(published, table.get_column("p_value").fill_null(np.nan).to_numpy(), np.nan)
     q = np.where(published, table.get_column("p_value_pct").fill_null(np.nan).to_numpy(), np.nan)
     adjusted = benjamini_hochberg(np.concatenate([p, q]))
-    pa, qa = adjusted[: len(p)], adjusted[len(p):]
+    pa, qa = adjusted[: len(p)], adjusted[len(p) :]
     change = table.get_column("change").fill_null(np.nan).to_numpy()
     pct_change = table.get_column("pct_change").fill_null(np.nan).to_numpy()
     v = verdicts(change, pa, alpha)
     vp = verdicts(pct_change, qa, alpha)
     return table.with_columns(
-        pl.Series("p_adjusted", pa), pl.Series("verdict", [x if ok else None for x, ok in zip(v, published, strict=True)], dtype=pl.String),
+        pl.Series("p_adjusted", pa),
+        pl.Series(
+            "verdict",
+            [x if ok else None for x, ok in zip(v, published, strict=True)],
+            dtype=pl.String,
+        ),
         pl.Series("p_adjusted_pct", qa),
-        pl.Series("verdict_pct_positive", [x if ok else None for x, ok in zip(vp, published, strict=True)], dtype=pl.String),
+        pl.Series(
+            "verdict_pct_positive",
+            [x if ok else None for x, ok in zip(vp, published, strict=True)],
+            dtype=pl.String,
+        ),
     )
 
 
@@ -140,7 +185,8 @@ def _finish(table: pl.DataFrame) -> pl.DataFrame:
         for c in [*_NUMBERS, "p_adjusted", "p_adjusted_pct"]
     ]
     out = table.with_columns(blank).with_columns(
-        pl.col("n_before").cast(pl.Int64), pl.col("n_after").cast(pl.Int64),
+        pl.col("n_before").cast(pl.Int64),
+        pl.col("n_after").cast(pl.Int64),
         (~published).alias("suppressed"),
     )
     ordered = [c for c in out.columns if c not in ("suppressed", "reason")]
@@ -171,20 +217,37 @@ def compare_waves(
     mb, ma, common = _common_meta(before_meta, after_meta)
     shared_dims = {d.key for d in mb.dimensions} & {d.key for d in ma.dimensions}
     if breakdowns is None:
-        chosen: tuple[BreakdownSpec, ...] = tuple(b for b in default_breakdowns(ma) if set(b) <= shared_dims)
+        chosen: tuple[BreakdownSpec, ...] = tuple(
+            b for b in default_breakdowns(ma) if set(b) <= shared_dims
+        )
     else:
         chosen = tuple(breakdowns)
-    cb = compute_wave(_restrict(before, before_meta, common), mb, breakdowns=chosen, k=k, include=_KINDS)
-    ca = compute_wave(_restrict(after, after_meta, common), ma, breakdowns=chosen, k=k, include=_KINDS)
+    cb = compute_wave(
+        _restrict(before, before_meta, common), mb, breakdowns=chosen, k=k, include=_KINDS
+    )
+    ca = compute_wave(
+        _restrict(after, after_meta, common), ma, breakdowns=chosen, k=k, include=_KINDS
+    )
     ids_b = {group_id(g.key): i for i, g in enumerate(cb.plan.groups)}
-    matched = [(ids_b[group_id(g.key)], j) for j, g in enumerate(ca.plan.groups) if group_id(g.key) in ids_b]
-    pairs = (np.array([m[0] for m in matched], dtype=np.int64), np.array([m[1] for m in matched], dtype=np.int64))
+    matched = [
+        (ids_b[group_id(g.key)], j)
+        for j, g in enumerate(ca.plan.groups)
+        if group_id(g.key) in ids_b
+    ]
+    pairs = (
+        np.array([m[0] for m in matched], dtype=np.int64),
+        np.array([m[1] for m in matched], dtype=np.int64),
+    )
     families = _comparable_families(mb, ma)
     base = group_columns(ca)
-    table = pl.concat([_family_rows(cb, ca, fam, pairs, base) for fam in families], how="vertical_relaxed")
+    table = pl.concat(
+        [_family_rows(cb, ca, fam, pairs, base) for fam in families], how="vertical_relaxed"
+    )
     table = _finish(_adjust(table, alpha))
     notes = []
-    skipped = sorted({c.key for c in ma.constructs} - {f[2] for f in families if f[1] == "construct"})
+    skipped = sorted(
+        {c.key for c in ma.constructs} - {f[2] for f in families if f[1] == "construct"}
+    )
     if skipped:
         notes.append(f"constructs not comparable (different items in the two versions): {skipped}")
     return ChangeReport(

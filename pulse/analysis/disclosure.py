@@ -80,12 +80,6 @@ class _State:
     k: int
     dense: npt.NDArray[np.bool_] | None = None
 
-    def rows(self, ids: Sequence[int]) -> sparse.csr_matrix | npt.NDArray[np.float64]:
-        """Membership rows (dense when the matrix is small enough, else sparse)."""
-        if self.dense is not None:
-            return self.dense[list(ids)].astype(np.float64)
-        return self.structure.membership[list(ids)]
-
 
 _DENSE_LIMIT = 20_000_000
 
@@ -167,9 +161,10 @@ def _smallest(state: _State, ids: Sequence[int]) -> int:
 
 def _union(state: _State, ids: Sequence[int]) -> Vector:
     if state.dense is not None:
-        return state.dense[list(ids)].any(axis=0).astype(np.float64)
-    rows = state.structure.membership[list(ids)]
-    return (np.asarray(rows.sum(axis=0)).ravel() > 0).astype(np.float64)
+        hit = state.dense[list(ids)].any(axis=0)
+    else:
+        hit = np.asarray(state.structure.membership[list(ids)].sum(axis=0)).ravel() > 0
+    return np.asarray(hit, dtype=np.float64)
 
 
 def _complementary(state: _State) -> bool:
@@ -199,7 +194,7 @@ def _derived_sets(state: _State) -> tuple[list[Vector], list[int]]:
             continue
         union = _union(state, pub)
         if state.reasons[sib.parent] is None:
-            parent = np.asarray(_dense_row(state.rows([sib.parent]))).ravel()
+            parent = _parent_row(state, sib.parent)
             vec = parent - union
         elif len(pub) >= 2:
             vec = union
@@ -211,10 +206,10 @@ def _derived_sets(state: _State) -> tuple[list[Vector], list[int]]:
     return vectors, owners
 
 
-def _dense_row(rows: sparse.csr_matrix | Vector) -> Vector:
-    if sparse.issparse(rows):
-        return np.asarray(rows.toarray(), dtype=np.float64)
-    return np.asarray(rows, dtype=np.float64)
+def _parent_row(state: _State, parent: int) -> Vector:
+    if state.dense is not None:
+        return np.asarray(state.dense[parent], dtype=np.float64)
+    return np.asarray(state.structure.membership[[parent]].toarray(), dtype=np.float64).ravel()
 
 
 def _violations(
@@ -223,13 +218,14 @@ def _violations(
     viol = np.zeros((pool.shape[0], pool.shape[0]), dtype=bool)
     primary: Vector = np.zeros(pool.shape[0])
     for wi, w in enumerate(state.weights):
-        if sparse.issparse(pool):
-            weighted = pool.multiply(w[np.newaxis, :]).tocsr()
-            inter = (weighted @ pool.T).toarray()
+        if isinstance(pool, np.ndarray):
+            dense = pool * w[np.newaxis, :]
+            inter = dense @ pool.T
+            size = dense.sum(axis=1)
         else:
-            weighted = pool * w[np.newaxis, :]
-            inter = weighted @ pool.T
-        size = np.asarray(weighted.sum(axis=1)).ravel()
+            weighted = sparse.csr_matrix(pool.multiply(w[np.newaxis, :]))
+            inter = (weighted @ pool.T).toarray()
+            size = np.asarray(weighted.sum(axis=1)).ravel()
         if wi == 0:
             primary = size
         diff = size[:, np.newaxis] - inter
@@ -244,7 +240,7 @@ def _differencing(state: _State) -> bool:
     derived, owners = _derived_sets(state)
     pool: sparse.csr_matrix | Vector
     if state.dense is not None:
-        pool = np.vstack([state.rows(groups), *derived]) if derived else state.rows(groups)
+        pool = np.vstack([state.dense[groups].astype(np.float64), *derived])
     else:
         blocks = [state.structure.membership[groups]]
         if derived:

@@ -67,7 +67,9 @@ class WaveComputation:
     atoms: pl.DataFrame
 
 
-def _dimensions(frame: pl.DataFrame, meta: InstrumentMeta, wanted: set[str]) -> dict[str, Dimension]:
+def _dimensions(
+    frame: pl.DataFrame, meta: InstrumentMeta, wanted: set[str]
+) -> dict[str, Dimension]:
     dims: dict[str, Dimension] = {}
     if ICS_DIMENSION in wanted:
         dims[ICS_DIMENSION] = ics_dimension(frame)
@@ -80,9 +82,7 @@ def _wanted(breakdowns: Iterable[BreakdownSpec]) -> set[str]:
     return {d for b in breakdowns for d in ((b,) if isinstance(b, str) else tuple(b))}
 
 
-def _aggregate(
-    scored: pl.DataFrame, dims: list[Dimension], exprs: list[pl.Expr]
-) -> pl.DataFrame:
+def _aggregate(scored: pl.DataFrame, dims: list[Dimension], exprs: list[pl.Expr]) -> pl.DataFrame:
     if not dims:
         return scored.select(exprs)
     coded = scored.with_columns(atom_code_exprs(dims))

@@ -66,8 +66,7 @@ def _count_exprs(prefix: str, hits: dict[str, pl.Expr], weighted: bool) -> list[
     exprs = [hit.sum().alias(f"{prefix}|c:{code}") for code, hit in hits.items()]
     if weighted:
         exprs += [
-            (pl.col(WEIGHT) * hit).sum().alias(f"{prefix}|wc:{code}")
-            for code, hit in hits.items()
+            (pl.col(WEIGHT) * hit).sum().alias(f"{prefix}|wc:{code}") for code, hit in hits.items()
         ]
     return exprs
 
@@ -84,17 +83,17 @@ def families_for(meta: InstrumentMeta, include: frozenset[str]) -> tuple[Family,
             p = f"item:{i.key}"
             out.append(Family(p, "item", i.key, (f"{p}|n", f"{p}|answered"), (p,)))
     if "choices" in include:
-        for q in meta.choices:
-            p = f"choice:{q.key}"
-            out.append(Family(p, "choice", q.key, (f"{p}|answered",), (p,)))
+        for choice in meta.choices:
+            p = f"choice:{choice.key}"
+            out.append(Family(p, "choice", choice.key, (f"{p}|answered",), (p,)))
     if "numbers" in include:
-        for q in meta.numbers:
-            p = f"number:{q.key}"
-            out.append(Family(p, "number", q.key, (f"{p}|n",), (p,)))
+        for number in meta.numbers:
+            p = f"number:{number.key}"
+            out.append(Family(p, "number", number.key, (f"{p}|n",), (p,)))
     if "free_text" in include:
-        for q in meta.free_text:
-            p = f"free_text:{q.key}"
-            out.append(Family(p, "free_text", q.key, (f"{p}|n",), (p,)))
+        for text in meta.free_text:
+            p = f"free_text:{text.key}"
+            out.append(Family(p, "free_text", text.key, (f"{p}|n",), (p,)))
     return tuple(out)
 
 
@@ -123,7 +122,9 @@ def feature_exprs(
             col = pl.col(q.key)
             if q.multiple:
                 answered = col.is_not_null() & (col.list.len() > 0)
-                hits = {o.code: col.list.contains(pl.lit(o.code)).fill_null(False) for o in q.options}
+                hits = {
+                    o.code: col.list.contains(pl.lit(o.code)).fill_null(False) for o in q.options
+                }
             else:
                 answered = col.is_not_null()
                 hits = {o.code: (col == o.code).fill_null(False) for o in q.options}

@@ -75,7 +75,11 @@ def multi_mask_expr(key: str, codes: tuple[str, ...]) -> pl.Expr:
     bits = {code: 1 << i for i, code in enumerate(codes)}
     element = pl.element().replace_strict(bits, default=_UNKNOWN_BIT, return_dtype=pl.Int64)
     return (
-        pl.col(key).list.eval(element.bitwise_or()).list.first().fill_null(0).alias(mask_column(key))
+        pl.col(key)
+        .list.eval(element.bitwise_or())
+        .list.first()
+        .fill_null(0)
+        .alias(mask_column(key))
     )
 
 
@@ -213,9 +217,7 @@ def prepare_frame(frame: pl.DataFrame, meta: InstrumentMeta) -> pl.DataFrame:
     nulls = [d.key for d in meta.dimensions if d.multi_valued and frame.schema[d.key] == pl.Null]
     if nulls:
         frame = frame.with_columns(pl.col(nulls).cast(pl.List(pl.String)))
-    multi = [
-        d for d in meta.dimensions if d.multi_valued and _is_list_of_str(frame.schema[d.key])
-    ]
+    multi = [d for d in meta.dimensions if d.multi_valued and _is_list_of_str(frame.schema[d.key])]
     if multi:
         frame = frame.with_columns(multi_mask_expr(d.key, d.codes) for d in multi)
     for dim in meta.dimensions:

@@ -116,9 +116,7 @@ def normalise_breakdowns(
     return tuple(sorted(out, key=lambda b: (len(b), [order[d] for d in b])))
 
 
-def plan_groups(
-    breakdowns: Iterable[BreakdownSpec], dims: Mapping[str, Dimension]
-) -> GroupPlan:
+def plan_groups(breakdowns: Iterable[BreakdownSpec], dims: Mapping[str, Dimension]) -> GroupPlan:
     """Enumerate every group (all option codes, observed or not) and the sibling sets."""
     normal = normalise_breakdowns(breakdowns, dims)
     groups: list[Group] = [Group((), (), ())]

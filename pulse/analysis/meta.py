@@ -285,7 +285,7 @@ class InstrumentMeta:
                 raise ValueError(
                     "layer items need a multi-valued 'layer' dimension in the metadata"
                 )
-            missing = {i.layer for i in layer_items} - set(dim.codes)
+            missing = {str(i.layer) for i in layer_items} - set(dim.codes)
             if missing:
                 raise ValueError(f"layer dimension lacks options for {sorted(missing)}")
 

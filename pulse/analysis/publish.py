@@ -101,7 +101,9 @@ def _reliability(comp: WaveComputation, wanted: bool) -> tuple[pl.DataFrame, pl.
     overall_hidden = comp.group_reasons[0] is not None
     scored = comp.scored.clear() if overall_hidden else comp.scored
     if not wanted:
-        return reliability_tables(scored, comp.meta, min_n=comp.k, skip=[c.key for c in comp.meta.constructs])
+        return reliability_tables(
+            scored, comp.meta, min_n=comp.k, skip=[c.key for c in comp.meta.constructs]
+        )
     return reliability_tables(scored, comp.meta, min_n=comp.k)
 
 

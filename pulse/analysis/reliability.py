@@ -26,7 +26,7 @@ Examples
 >>> import numpy as np
 >>> r = cronbach_alpha(np.array([[1.0, 2, 2], [2, 3, 3], [3, 3, 4], [4, 5, 5]]))
 >>> round(r.alpha, 3), r.below_threshold
-(0.966, False)
+(0.982, False)
 """
 
 from __future__ import annotations
@@ -42,7 +42,13 @@ from scipy import stats
 from pulse.analysis.meta import Construct, InstrumentMeta
 from pulse.analysis.scoring import item_column
 
-__all__ = ["ALPHA_THRESHOLD", "ReliabilityResult", "construct_items", "cronbach_alpha", "reliability_tables"]
+__all__ = [
+    "ALPHA_THRESHOLD",
+    "ReliabilityResult",
+    "construct_items",
+    "cronbach_alpha",
+    "reliability_tables",
+]
 
 ALPHA_THRESHOLD = 0.7
 
@@ -143,17 +149,32 @@ def reliability_tables(
         labels = [label for label, _ in items]
         data = scored.select([e.alias(label) for label, e in items]).drop_nulls()
         result = cronbach_alpha(data.to_numpy() if labels else np.empty((0, 0)), min_n=min_n)
-        rows.append({
-            "construct": construct.key, "n": result.n, "n_items": result.n_items,
-            "alpha": result.alpha, "ci_low": result.ci_low, "ci_high": result.ci_high,
-            "below_0_7": result.below_threshold, "reason": result.reason,
-        })
+        rows.append(
+            {
+                "construct": construct.key,
+                "n": result.n,
+                "n_items": result.n_items,
+                "alpha": result.alpha,
+                "ci_low": result.ci_low,
+                "ci_high": result.ci_high,
+                "below_0_7": result.below_threshold,
+                "reason": result.reason,
+            }
+        )
         shown = result.reason is None
         for label, r in zip(labels, result.item_rest, strict=True):
-            rest_rows.append({"construct": construct.key, "item": label, "item_rest_r": r if shown else None})
+            rest_rows.append(
+                {"construct": construct.key, "item": label, "item_rest_r": r if shown else None}
+            )
     schema = {
-        "construct": pl.String, "n": pl.Int64, "n_items": pl.Int64, "alpha": pl.Float64,
-        "ci_low": pl.Float64, "ci_high": pl.Float64, "below_0_7": pl.Boolean, "reason": pl.String,
+        "construct": pl.String,
+        "n": pl.Int64,
+        "n_items": pl.Int64,
+        "alpha": pl.Float64,
+        "ci_low": pl.Float64,
+        "ci_high": pl.Float64,
+        "below_0_7": pl.Boolean,
+        "reason": pl.String,
     }
     rest_schema = {"construct": pl.String, "item": pl.String, "item_rest_r": pl.Float64}
     return pl.DataFrame(rows, schema=schema), pl.DataFrame(rest_rows, schema=rest_schema)

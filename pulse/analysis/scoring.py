@@ -159,9 +159,7 @@ def _item_score_columns(answers: npt.NDArray[np.int8], meta: InstrumentMeta) -> 
     ]
 
 
-def score_frame(
-    frame: pl.DataFrame, meta: InstrumentMeta, *, items: bool = True
-) -> pl.DataFrame:
+def score_frame(frame: pl.DataFrame, meta: InstrumentMeta, *, items: bool = True) -> pl.DataFrame:
     """Add item scores, layer flags and construct scores to a frame from
     :func:`~pulse.analysis.frame.prepare_frame`.
 
@@ -190,6 +188,4 @@ def respondent_scores(frame: pl.DataFrame, meta: InstrumentMeta) -> pl.DataFrame
     """
     scored = score_frame(prepare_frame(frame, meta), meta)
     keys = [c.key for c in meta.constructs]
-    return scored.select(
-        "response_id", *[pl.col(construct_column(k)).alias(k) for k in keys]
-    )
+    return scored.select("response_id", *[pl.col(construct_column(k)).alias(k) for k in keys])

@@ -32,7 +32,15 @@ __all__ = [
 ]
 
 Vector = npt.NDArray[np.float64]
-GROUP_COLUMNS = ("group_id", "dimension_1", "value_1", "label_1", "dimension_2", "value_2", "label_2")
+GROUP_COLUMNS = (
+    "group_id",
+    "dimension_1",
+    "value_1",
+    "label_1",
+    "dimension_2",
+    "value_2",
+    "label_2",
+)
 
 
 def group_columns(comp: WaveComputation) -> pl.DataFrame:
@@ -50,7 +58,7 @@ def group_columns(comp: WaveComputation) -> pl.DataFrame:
             else:
                 for c in ("dimension", "value", "label"):
                     rows[f"{c}_{pos}"].append(None)
-    return pl.DataFrame(rows, schema={c: pl.String for c in GROUP_COLUMNS})
+    return pl.DataFrame(rows, schema=dict.fromkeys(GROUP_COLUMNS, pl.String))
 
 
 def _finish(frame: pl.DataFrame, stat_columns: list[str]) -> pl.DataFrame:
@@ -81,7 +89,9 @@ def _mean_estimates(comp: WaveComputation, p: str, positive: bool) -> dict[str, 
             mean = s[f"{p}|wsum"] / wn
             n_eff = wn * wn / w2
             var = np.maximum(s[f"{p}|wss"] / wn - mean * mean, 0.0) * n_eff / (n_eff - 1.0)
-            low, high = t_interval_arrays(n_eff, mean * n_eff, var * (n_eff - 1.0) + n_eff * mean**2)
+            low, high = t_interval_arrays(
+                n_eff, mean * n_eff, var * (n_eff - 1.0) + n_eff * mean**2
+            )
             share = s[f"{p}|wpos"] / wn if positive else None
             base = n_eff
         else:
@@ -130,35 +140,71 @@ def _concat(
     if not frames:
         return _empty(empty)
     out = pl.concat(frames, how="vertical_relaxed")
-    casts = [pl.col(c).round(0).cast(pl.Int64) for c in out.columns if c in ("n", "n_answered", "base_n", "n_comments")]
+    casts = [
+        pl.col(c).round(0).cast(pl.Int64)
+        for c in out.columns
+        if c in ("n", "n_answered", "base_n", "n_comments")
+    ]
     return _finish(out.with_columns(casts), [c for c in stats if c in out.columns])
 
 
 _F = pl.Float64()
 _ESTIMATES: dict[str, pl.DataType] = {
-    "n": pl.Int64(), "mean": _F, "ci_low": _F, "ci_high": _F, "pct_positive": _F,
-    "pct_positive_ci_low": _F, "pct_positive_ci_high": _F,
+    "n": pl.Int64(),
+    "mean": _F,
+    "ci_low": _F,
+    "ci_high": _F,
+    "pct_positive": _F,
+    "pct_positive_ci_low": _F,
+    "pct_positive_ci_high": _F,
 }
 _CONSTRUCT_EMPTY: dict[str, pl.DataType] = {
-    "construct": pl.String(), "construct_label": pl.String(), "kind": pl.String(), **_ESTIMATES,
+    "construct": pl.String(),
+    "construct_label": pl.String(),
+    "kind": pl.String(),
+    **_ESTIMATES,
 }
 _ITEM_EMPTY: dict[str, pl.DataType] = {
-    "item": pl.String(), "question_key": pl.String(), "item_label": pl.String(),
-    "layer": pl.String(), "principle": pl.String(), "construct": pl.String(),
-    "reverse": pl.Boolean(), **_ESTIMATES, "n_answered": pl.Int64(), "pct_dont_know": _F,
+    "item": pl.String(),
+    "question_key": pl.String(),
+    "item_label": pl.String(),
+    "layer": pl.String(),
+    "principle": pl.String(),
+    "construct": pl.String(),
+    "reverse": pl.Boolean(),
+    **_ESTIMATES,
+    "n_answered": pl.Int64(),
+    "pct_dont_know": _F,
 }
 _DIST_EMPTY: dict[str, pl.DataType] = {
-    "question_key": pl.String(), "item": pl.String(), "layer": pl.String(),
-    "question_type": pl.String(), "answer": pl.String(), "answer_label": pl.String(),
-    "base_n": pl.Int64(), "pct": _F,
+    "question_key": pl.String(),
+    "item": pl.String(),
+    "layer": pl.String(),
+    "question_type": pl.String(),
+    "answer": pl.String(),
+    "answer_label": pl.String(),
+    "base_n": pl.Int64(),
+    "pct": _F,
 }
 _NUMBER_EMPTY: dict[str, pl.DataType] = {
-    "question_key": pl.String(), "n": pl.Int64(), "mean": _F, "ci_low": _F, "ci_high": _F,
+    "question_key": pl.String(),
+    "n": pl.Int64(),
+    "mean": _F,
+    "ci_low": _F,
+    "ci_high": _F,
 }
 
 _MEAN_STATS = [
-    "n", "n_answered", "n_effective", "mean", "ci_low", "ci_high", "pct_positive",
-    "pct_positive_ci_low", "pct_positive_ci_high", "pct_dont_know",
+    "n",
+    "n_answered",
+    "n_effective",
+    "mean",
+    "ci_low",
+    "ci_high",
+    "pct_positive",
+    "pct_positive_ci_low",
+    "pct_positive_ci_high",
+    "pct_dont_know",
 ]
 
 
@@ -196,8 +242,12 @@ def item_table(comp: WaveComputation) -> pl.DataFrame:
             continue
         item = comp.meta.item(fam.subject)
         labels = {
-            "item": item.key, "question_key": item.question_key, "item_label": item.label,
-            "layer": item.layer, "principle": item.principle, "construct": item.construct,
+            "item": item.key,
+            "question_key": item.question_key,
+            "item_label": item.label,
+            "layer": item.layer,
+            "principle": item.principle,
+            "construct": item.construct,
             "reverse": item.reverse,
         }
         values = _mean_estimates(comp, fam.key, True)
@@ -213,7 +263,10 @@ def item_table(comp: WaveComputation) -> pl.DataFrame:
 
 
 def _distribution_rows(
-    comp: WaveComputation, base: pl.DataFrame, fam: Family, labels: dict[str, object],
+    comp: WaveComputation,
+    base: pl.DataFrame,
+    fam: Family,
+    labels: dict[str, object],
     answers: list[tuple[str, str]],
 ) -> list[pl.DataFrame]:
     answered = comp.stats[f"{fam.key}|answered"]
@@ -238,7 +291,9 @@ def choice_rows(comp: WaveComputation, base: pl.DataFrame) -> list[pl.DataFrame]
             continue
         q = next(c for c in comp.meta.choices if c.key == fam.subject)
         labels: dict[str, object] = {
-            "question_key": q.key, "item": q.key, "layer": None,
+            "question_key": q.key,
+            "item": q.key,
+            "layer": None,
             "question_type": "multiple_choice" if q.multiple else "single_choice",
         }
         answers = [(o.code, o.label) for o in q.options]
@@ -257,7 +312,9 @@ def distribution_table(comp: WaveComputation) -> pl.DataFrame:
             continue
         item = comp.meta.item(fam.subject)
         labels: dict[str, object] = {
-            "question_key": item.question_key, "item": item.key, "layer": item.layer,
+            "question_key": item.question_key,
+            "item": item.key,
+            "layer": item.layer,
             "question_type": "agreement",
         }
         frames += _distribution_rows(comp, base, fam, labels, answers)

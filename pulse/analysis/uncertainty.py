@@ -105,9 +105,7 @@ def t_interval_arrays(
     return low, high
 
 
-def wilson_arrays(
-    successes: Array, n: Array, confidence: float = 0.95
-) -> tuple[Array, Array]:
+def wilson_arrays(successes: Array, n: Array, confidence: float = 0.95) -> tuple[Array, Array]:
     """Vectorised Wilson score intervals (NaN where ``n == 0``)."""
     _check_confidence(confidence)
     z = float(stats.norm.ppf(0.5 + confidence / 2.0))

@@ -87,12 +87,7 @@ def post_stratification_weights(
         raise ValueError(f"cannot weight by {dimension!r}: not a single-valued dimension")
     valid = validate_frame(frame, meta)
     shares = _shares(target, dim.codes)
-    counts = dict(
-        valid.group_by(dimension)
-        .len()
-        .drop_nulls(dimension)
-        .iter_rows()
-    )
+    counts = dict(valid.group_by(dimension).len().drop_nulls(dimension).iter_rows())
     orphan = sorted(c for c in counts if shares.get(c, 0.0) == 0.0)
     if orphan:
         raise ValueError(f"respondents in {orphan} but the participant list has none there")

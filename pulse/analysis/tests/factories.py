@@ -31,7 +31,9 @@ def small_meta(*, extras: bool = False) -> InstrumentMeta:
         *layer_grid_items("involve", "I am involved in decisions", LAYERS3, principle="P1"),
     )
     dims = (
-        Dimension("profession_group", "Profession", tuple(Option(p, p.title()) for p in PROFESSIONS)),
+        Dimension(
+            "profession_group", "Profession", tuple(Option(p, p.title()) for p in PROFESSIONS)
+        ),
         Dimension("place", "Place", tuple(Option(p, p.title()) for p in PLACES)),
         layer_dimension(LAYERS3),
     )
@@ -41,9 +43,14 @@ def small_meta(*, extras: bool = False) -> InstrumentMeta:
         items=items,
         dimensions=dims,
         choices=(
-            ChoiceQuestion("time", "Protected time", (Option("none", "None"), Option("some", "Some"))),
             ChoiceQuestion(
-                "support", "Support", (Option("data", "Data"), Option("admin", "Admin")), multiple=True
+                "time", "Protected time", (Option("none", "None"), Option("some", "Some"))
+            ),
+            ChoiceQuestion(
+                "support",
+                "Support",
+                (Option("data", "Data"), Option("admin", "Admin")),
+                multiple=True,
             ),
         ),
         free_text=(FreeTextQuestion("comments", "Anything else?"),),
@@ -63,7 +70,9 @@ def random_frame(
     """``n`` random responses for :func:`small_meta` (nulls and don't-knows included)."""
     meta = meta or small_meta()
     rng = np.random.default_rng(seed)
-    prof = rng.choice(len(PROFESSIONS) + 1, size=n, p=[*(p * (1 - missing) for p in profession_p), missing])
+    prof = rng.choice(
+        len(PROFESSIONS) + 1, size=n, p=[*(p * (1 - missing) for p in profession_p), missing]
+    )
     place = rng.choice(len(PLACES) + 1, size=n, p=[*(p * (1 - missing) for p in place_p), missing])
     at = rng.random((n, len(LAYERS3))) < np.array([0.5, 0.6, 0.7])
     columns: dict[str, object] = {
@@ -88,7 +97,9 @@ def random_frame(
     if meta.choices:
         frame = frame.with_columns(
             pl.Series("time", rng.choice(["none", "some"], n).tolist()),
-            pl.Series("support", [["data"] if rng.random() < 0.5 else ["admin", "data"] for _ in range(n)]),
+            pl.Series(
+                "support", [["data"] if rng.random() < 0.5 else ["admin", "data"] for _ in range(n)]
+            ),
         )
     if meta.numbers:
         frame = frame.with_columns(pl.Series("hours", rng.integers(0, 20, n), dtype=pl.Int64))

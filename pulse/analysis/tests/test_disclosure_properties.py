@@ -27,9 +27,7 @@ from pulse.analysis.publish import PublishedWave, publish_wave
 from pulse.analysis.tests.factories import random_frame, small_meta
 
 META = small_meta()
-SETTINGS = settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _small_difference(a: frozenset[str], b: frozenset[str], k: int) -> bool:
@@ -44,8 +42,12 @@ def _by_family(cells: list[PublishedCell]) -> dict[str, dict[str, PublishedCell]
 
 
 def _derived_sets(
-    frame: pl.DataFrame, meta: InstrumentMeta, wave: PublishedWave, family: dict[str, PublishedCell],
-    everyone: dict[str, frozenset[str]], second: bool,
+    frame: pl.DataFrame,
+    meta: InstrumentMeta,
+    wave: PublishedWave,
+    family: dict[str, PublishedCell],
+    everyone: dict[str, frozenset[str]],
+    second: bool,
 ) -> list[frozenset[str]]:
     """Sets an attacker computes by subtraction, for one family's published cells."""
     plan = wave_plan(frame, meta, wave)
@@ -123,7 +125,9 @@ def _plant(frame: pl.DataFrame, profession: str, place: str, layers: list[str]) 
     n=st.integers(15, 90),
     profession=st.sampled_from(["nursing", "medical", "ahp", "dental"]),
     place=st.sampled_from(["north", "south", "east"]),
-    layers=st.lists(st.sampled_from(["system", "place", "organisation"]), min_size=1, max_size=3, unique=True),
+    layers=st.lists(
+        st.sampled_from(["system", "place", "organisation"]), min_size=1, max_size=3, unique=True
+    ),
 )
 def test_planted_unique_respondent_is_never_isolated(
     seed: int, n: int, profession: str, place: str, layers: list[str]

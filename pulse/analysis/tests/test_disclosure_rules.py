@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import polars as pl
 import pytest
 
@@ -14,27 +16,40 @@ META = InstrumentMeta(
         Dimension(
             "sector",
             "Sector",
-            (Option("acute", "Acute"), Option("community", "Community"), Option("primary", "Primary")),
+            (
+                Option("acute", "Acute"),
+                Option("community", "Community"),
+                Option("primary", "Primary"),
+            ),
         ),
-        Dimension("profession_group", "Profession", (Option("nursing", "N"), Option("medical", "M"))),
+        Dimension(
+            "profession_group", "Profession", (Option("nursing", "N"), Option("medical", "M"))
+        ),
         layer_dimension(("system", "organisation")),
     ),
 )
 
 
-def frame(sectors: list[str | None], professions: list[str | None] | None = None,
-          layers: list[list[str]] | None = None) -> pl.DataFrame:
+def frame(
+    sectors: Sequence[str | None],
+    professions: Sequence[str | None] | None = None,
+    layers: Sequence[list[str]] | None = None,
+) -> pl.DataFrame:
     n = len(sectors)
     return pl.DataFrame(
         {
             "response_id": [f"r{i}" for i in range(n)],
             "voice": [4] * n,
-            "sector": sectors,
-            "profession_group": professions or [None] * n,
-            "layer": layers or [["organisation"]] * n,
+            "sector": list(sectors),
+            "profession_group": list(professions or [None] * n),
+            "layer": list(layers or [["organisation"]] * n),
         },
-        schema_overrides={"voice": pl.Int8, "layer": pl.List(pl.String), "sector": pl.String,
-                          "profession_group": pl.String},
+        schema_overrides={
+            "voice": pl.Int8,
+            "layer": pl.List(pl.String),
+            "sector": pl.String,
+            "profession_group": pl.String,
+        },
     )
 
 
@@ -43,7 +58,9 @@ def reasons(wave_groups: pl.DataFrame) -> dict[str, str | None]:
 
 
 def test_group_below_k_is_hidden_with_no_number() -> None:
-    wave = publish_wave(frame(["acute"] * 30 + ["primary"] * 9 + ["community"] * 11), META, breakdowns=["sector"])
+    wave = publish_wave(
+        frame(["acute"] * 30 + ["primary"] * 9 + ["community"] * 11), META, breakdowns=["sector"]
+    )
     groups = wave.groups
     row = groups.filter(pl.col("group_id") == "sector=primary").row(0, named=True)
     assert row["suppressed"] is True
@@ -119,7 +136,9 @@ def test_higher_k_hides_more() -> None:
 
 def test_three_dimensions_crossed_are_refused() -> None:
     with pytest.raises(ValueError, match="never more"):
-        publish_wave(frame(["acute"] * 30), META, breakdowns=[("sector", "profession_group", "layer")])
+        publish_wave(
+            frame(["acute"] * 30), META, breakdowns=[("sector", "profession_group", "layer")]
+        )
 
 
 def test_unknown_breakdown_is_refused() -> None:

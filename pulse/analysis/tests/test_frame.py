@@ -6,7 +6,14 @@ import polars as pl
 import pytest
 
 from pulse.analysis.frame import validate_frame
-from pulse.analysis.meta import Dimension, InstrumentMeta, Item, Option, layer_dimension, layer_grid_items
+from pulse.analysis.meta import (
+    Dimension,
+    InstrumentMeta,
+    Item,
+    Option,
+    layer_dimension,
+    layer_grid_items,
+)
 from pulse.analysis.publish import publish_wave
 
 META = InstrumentMeta(
@@ -42,7 +49,10 @@ def test_a_good_frame_passes_and_answers_become_int8() -> None:
         ({"q1": [4, -1]}, "outside 0..5"),
         ({"q1": [4.0, float("nan")]}, "'q1' .* must be integers, got Float64 and contains NaN"),
         ({"q1": ["4", "5"]}, "'q1' .* must be integers"),
-        ({"sector": ["acute", "tertiary"]}, "'sector' has codes not among its options: \\['tertiary'\\]"),
+        (
+            {"sector": ["acute", "tertiary"]},
+            "'sector' has codes not among its options: \\['tertiary'\\]",
+        ),
         ({"layer": pl.Series([["system"], ["moon"]])}, "'layer' has codes not among its options"),
         ({"response_id": ["a", "a"]}, "duplicate"),
         ({"response_id": ["a", None]}, "nulls"),
@@ -56,12 +66,12 @@ def test_bad_values_are_named(changes: dict[str, object], message: str) -> None:
 
 
 def test_unknown_question_key_is_named() -> None:
-    with pytest.raises(ValueError, match="unknown question key.*'q9'"):
+    with pytest.raises(ValueError, match=r"unknown question key.*'q9'"):
         validate_frame(good(q9=[1, 2]), META)
 
 
 def test_missing_column_is_named() -> None:
-    with pytest.raises(ValueError, match="lacks column.*'q1'"):
+    with pytest.raises(ValueError, match=r"lacks column.*'q1'"):
         validate_frame(good().drop("q1"), META)
 
 
@@ -98,13 +108,15 @@ def test_single_respondent_is_never_shown() -> None:
 
 def test_all_missing_column_gives_hidden_cells_not_zeros() -> None:
     rows = 30
-    frame = pl.DataFrame({
-        "response_id": [f"r{i}" for i in range(rows)],
-        "q1": pl.Series([None] * rows, dtype=pl.Int8),
-        "g__system": pl.Series([4] * rows, dtype=pl.Int8),
-        "sector": ["acute"] * rows,
-        "layer": pl.Series([["system"]] * rows, dtype=pl.List(pl.String)),
-    })
+    frame = pl.DataFrame(
+        {
+            "response_id": [f"r{i}" for i in range(rows)],
+            "q1": pl.Series([None] * rows, dtype=pl.Int8),
+            "g__system": pl.Series([4] * rows, dtype=pl.Int8),
+            "sector": ["acute"] * rows,
+            "layer": pl.Series([["system"]] * rows, dtype=pl.List(pl.String)),
+        }
+    )
     wave = publish_wave(frame, META, breakdowns=[])
     q1 = wave.item_scores.filter(pl.col("item") == "q1").row(0, named=True)
     assert q1["reason"] == "item_n_below_k"
@@ -115,14 +127,19 @@ def test_all_missing_column_gives_hidden_cells_not_zeros() -> None:
 
 def test_constant_answers_give_an_exact_mean_and_reliability_says_why() -> None:
     rows = 20
-    frame = pl.DataFrame({
-        "response_id": [f"r{i}" for i in range(rows)],
-        "q1": pl.Series([4] * rows, dtype=pl.Int8),
-        "g__system": pl.Series([4] * rows, dtype=pl.Int8),
-        "sector": ["acute"] * rows,
-        "layer": pl.Series([["system"]] * rows, dtype=pl.List(pl.String)),
-    })
-    meta = InstrumentMeta(items=(*META.items[:1], Item("q2", "q2", "Q2", principle="P1"), *META.items[1:]), dimensions=META.dimensions)
+    frame = pl.DataFrame(
+        {
+            "response_id": [f"r{i}" for i in range(rows)],
+            "q1": pl.Series([4] * rows, dtype=pl.Int8),
+            "g__system": pl.Series([4] * rows, dtype=pl.Int8),
+            "sector": ["acute"] * rows,
+            "layer": pl.Series([["system"]] * rows, dtype=pl.List(pl.String)),
+        }
+    )
+    meta = InstrumentMeta(
+        items=(*META.items[:1], Item("q2", "q2", "Q2", principle="P1"), *META.items[1:]),
+        dimensions=META.dimensions,
+    )
     wave = publish_wave(frame.with_columns(pl.col("q1").alias("q2")), meta, breakdowns=[])
     p1 = wave.construct_scores.filter(pl.col("construct") == "P1").row(0, named=True)
     assert (p1["mean"], p1["ci_low"], p1["ci_high"]) == (7.5, 7.5, 7.5)

@@ -19,7 +19,11 @@ def _imports(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module:
             names.add(node.module)
         elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "__import__":
-            names.update(a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str))
+            names.update(
+                a.value
+                for a in node.args
+                if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            )
     return names
 
 

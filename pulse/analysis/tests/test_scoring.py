@@ -42,7 +42,7 @@ def test_item_scores_reverse_and_dont_know() -> None:
 
 
 def test_half_rule_counts_only_layer_items_that_apply() -> None:
-    rows = [
+    rows: list[dict[str, object]] = [
         # works at system only: P1 applies to a, b, inv__system (3); 2 scored >= 1.5 -> scored
         {"a": 4, "b": None, "inv__system": 2, "layer": ["system"]},
         # works at both layers: P1 applies to 4 items; 1 scored < 2 -> no score
@@ -55,7 +55,7 @@ def test_half_rule_counts_only_layer_items_that_apply() -> None:
 
 
 def test_involvement_index_is_the_mean_of_layer_scores() -> None:
-    rows = [
+    rows: list[dict[str, object]] = [
         {"inv__system": 5, "inv__place": 2, "layer": ["system", "place"]},  # 10 and 2.5
         {"inv__place": 3, "layer": ["system", "place"]},  # place 5; system not answered
         {"a": 3, "layer": []},
@@ -77,7 +77,9 @@ def test_group_mean_and_pct_positive_by_hand() -> None:
     assert item["pct_positive"] == pytest.approx(50.0)
     dist = wave.distributions.filter(pl.col("item") == "a")
     pct = dict(dist.select("answer", "pct").iter_rows())
-    assert pct == pytest.approx({"1": 100 / 6, "2": 100 / 6, "3": 100 / 6, "4": 25.0, "5": 25.0, "0": 0.0})
+    assert pct == pytest.approx(
+        {"1": 100 / 6, "2": 100 / 6, "3": 100 / 6, "4": 25.0, "5": 25.0, "0": 0.0}
+    )
     assert math.isclose(sum(pct.values()), 100.0)
     assert set(dist["base_n"].to_list()) == {12}
 
@@ -91,7 +93,8 @@ def test_reverse_item_positive_means_disagreeing() -> None:
 
 
 def test_construct_pct_positive_is_share_of_people_scoring_at_least_7_5() -> None:
-    rows = [{"a": 4, "b": 2, "layer": []}] * 6 + [{"a": 4, "b": 4, "layer": []}] * 4
+    rows: list[dict[str, object]] = [{"a": 4, "b": 2, "layer": []}] * 6
+    rows += [{"a": 4, "b": 4, "layer": []}] * 4
     wave = publish_wave(frame(rows), META, breakdowns=[])
     p1 = wave.construct_scores.filter(pl.col("construct") == "P1").row(0, named=True)
     # six people score (7.5 + 7.5) / 2 = 7.5 (positive); four score (7.5 + 2.5) / 2 = 5

@@ -41,19 +41,17 @@ __all__ = ["redact"]
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\b")
-_PHONE = re.compile(
-    r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)(?:[\s()-]*\d){9,10}(?!\d)"
-)
+_PHONE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)(?:[\s()-]*\d){9,10}(?!\d)")
 _NHS_NUMBER = re.compile(r"(?<!\d)\d{3}[\s-]?\d{3}[\s-]?\d{4}(?!\d)")
 _POSTCODE = re.compile(
     r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[A-Z]{2}\b",
     re.IGNORECASE,
 )
-_TITLES = r"(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sister|Nurse|Matron|Sir|Dame|Rev|Revd|Cllr)"
-_NAME_WORD = r"[A-Z][a-zA-Z'\u2019]+(?:-[A-Z][a-zA-Z'\u2019]+)?"
-_TITLED = re.compile(
-    rf"\b{_TITLES}\.?\s+(?:[A-Z]\.\s*)*{_NAME_WORD}(?:\s+{_NAME_WORD})?"
+_TITLES = (
+    r"(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sister|Nurse|Matron|Sir|Dame|Rev|Revd|Cllr)"
 )
+_NAME_WORD = r"[A-Z][a-zA-Z'\u2019]+(?:-[A-Z][a-zA-Z'\u2019]+)?"
+_TITLED = re.compile(rf"\b{_TITLES}\.?\s+(?:[A-Z]\.\s*)*{_NAME_WORD}(?:\s+{_NAME_WORD})?")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?\b")
 _PLACEHOLDER = "[name]"
 
@@ -61,7 +59,9 @@ _PLACEHOLDER = "[name]"
 def _read(name: str) -> frozenset[str]:
     text = resources.files("pulse.analysis.text").joinpath(name).read_text(encoding="utf-8")
     return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+        line.strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
     )
 
 

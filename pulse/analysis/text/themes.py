@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 __all__ = ["MIN_COMMENTS", "Theme", "ThemeResult", "extract_themes", "themes_table"]
 
 MIN_COMMENTS = 20
+_WORD_PATTERN = r"(?u)\b[a-zA-Z][a-zA-Z]+\b"  # words of two letters or more, no digits
 _PLACEHOLDERS = re.compile(r"\[(?:name|email|phone|link|postcode|NHS number)\]")
 
 
@@ -86,18 +87,24 @@ def _npmi(binary: npt.NDArray[np.float64], terms: npt.NDArray[np.int64]) -> floa
     return float(np.mean(scores)) if scores else -1.0
 
 
-def _fit(tfidf: npt.NDArray[np.float64], t: int, seed: int) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+def _fit(
+    tfidf: npt.NDArray[np.float64], t: int, seed: int
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     model = NMF(n_components=t, init="nndsvda", random_state=seed, max_iter=600)
     w = model.fit_transform(tfidf)
     return np.asarray(w), np.asarray(model.components_)
 
 
 def _build(
-    w: npt.NDArray[np.float64], h: npt.NDArray[np.float64], vocab: npt.NDArray[np.str_],
-    shown: Sequence[str], n_terms: int, n_examples: int,
+    w: npt.NDArray[np.float64],
+    h: npt.NDArray[np.float64],
+    vocab: npt.NDArray[np.str_],
+    shown: Sequence[str],
+    n_terms: int,
+    n_examples: int,
 ) -> tuple[Theme, ...]:
     strongest = np.where(w.max(axis=1) > 0, w.argmax(axis=1), -1)
-    themes = []
+    themes: list[Theme] = []
     for t in range(h.shape[0]):
         members = np.flatnonzero(strongest == t)
         if members.size == 0:
@@ -132,8 +139,11 @@ def extract_themes(
         return ThemeResult(len(shown), (), "fewer_than_20_comments")
     cleaned = [_PLACEHOLDERS.sub(" ", c) for c in shown]
     vectorizer = TfidfVectorizer(
-        stop_words="english", min_df=2, max_df=0.95, ngram_range=(1, 2),
-        token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z]+\b",
+        stop_words="english",
+        min_df=2,
+        max_df=0.95,
+        ngram_range=(1, 2),
+        token_pattern=_WORD_PATTERN,
     )
     try:
         tfidf = vectorizer.fit_transform(cleaned).toarray()
@@ -153,12 +163,21 @@ def extract_themes(
     return ThemeResult(len(shown), _build(w, h, vocab, shown, n_terms, n_examples))
 
 
-_SCHEMA = {
-    "group_id": pl.String, "dimension_1": pl.String, "value_1": pl.String,
-    "label_1": pl.String, "dimension_2": pl.String, "value_2": pl.String,
-    "label_2": pl.String, "question_key": pl.String, "theme": pl.Int64,
-    "top_terms": pl.List(pl.String), "n_comments": pl.Int64, "examples": pl.List(pl.String),
-    "suppressed": pl.Boolean, "reason": pl.String,
+_SCHEMA: dict[str, pl.DataType] = {
+    "group_id": pl.String(),
+    "dimension_1": pl.String(),
+    "value_1": pl.String(),
+    "label_1": pl.String(),
+    "dimension_2": pl.String(),
+    "value_2": pl.String(),
+    "label_2": pl.String(),
+    "question_key": pl.String(),
+    "theme": pl.Int64(),
+    "top_terms": pl.List(pl.String),
+    "n_comments": pl.Int64(),
+    "examples": pl.List(pl.String),
+    "suppressed": pl.Boolean(),
+    "reason": pl.String(),
 }
 
 
@@ -182,16 +201,31 @@ def themes_table(comp: WaveComputation, *, skip: bool = False) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=_SCHEMA)
 
 
-def _theme_rows(base: dict[str, object], question: str, result: ThemeResult) -> list[dict[str, object]]:
+def _theme_rows(
+    base: dict[str, object], question: str, result: ThemeResult
+) -> list[dict[str, object]]:
     if result.reason is not None:
-        return [base | {
-            "question_key": question, "theme": None, "top_terms": None, "n_comments": None,
-            "examples": None, "suppressed": True, "reason": result.reason,
-        }]
+        return [
+            base
+            | {
+                "question_key": question,
+                "theme": None,
+                "top_terms": None,
+                "n_comments": None,
+                "examples": None,
+                "suppressed": True,
+                "reason": result.reason,
+            }
+        ]
     return [
-        base | {
-            "question_key": question, "theme": t.number, "top_terms": list(t.top_terms),
-            "n_comments": t.n_comments, "examples": list(t.examples), "suppressed": False,
+        base
+        | {
+            "question_key": question,
+            "theme": t.number,
+            "top_terms": list(t.top_terms),
+            "n_comments": t.n_comments,
+            "examples": list(t.examples),
+            "suppressed": False,
             "reason": None,
         }
         for t in result.themes
