@@ -83,6 +83,42 @@ def _quartile_band(values: Array, q: Array) -> list[int | None]:
     return out
 
 
+def _funnel_columns(
+    prefix: str, values: Array, n: Array, target: float, sd: float | None
+) -> dict[str, object]:
+    """Limits at both levels around ``target`` (a proportion when ``sd`` is None) and flags."""
+    cols: dict[str, object] = {}
+    bounds: list[Array] = []
+    for level, name in ((0.95, "95"), (0.998, "99_8")):
+        if sd is None:
+            low, high = funnel_limits_proportion(target, n, level=level)
+            low, high = low * 100.0, high * 100.0
+        else:
+            low, high = funnel_limits_mean(target, sd, n, level=level)
+        cols[f"{prefix}lower_{name}"], cols[f"{prefix}upper_{name}"] = low, high
+        bounds += [low, high]
+    cols[f"{prefix}flag"] = funnel_flag(values, *bounds)
+    return cols
+
+
+def _summary(
+    kind: str, subject: str, published: npt.NDArray[np.bool_], england: dict[str, float], q: Array
+) -> dict[str, object]:
+    enough = bool(england)
+    return {
+        "kind": kind,
+        "key": subject,
+        "n_icss": int(published.sum()),
+        "england_n": int(england["n"]) if enough else None,
+        "england_mean": england.get("mean"),
+        "england_pct_positive": england["pct"] * 100 if enough else None,
+        "q1": float(q[0]) if enough else None,
+        "median": float(q[1]) if enough else None,
+        "q3": float(q[2]) if enough else None,
+        "reason": None if enough else "fewer_than_5_icss",
+    }
+
+
 def _one_statistic(
     comp: WaveComputation,
     fam: str,
@@ -95,70 +131,36 @@ def _one_statistic(
     idx, codes = _ics_rows(comp)
     n = s[f"{fam}|n"]
     with np.errstate(divide="ignore", invalid="ignore"):
-        mean = s[f"{fam}|sum"] / n
-        pct = s[f"{fam}|pos"] / n
+        mean, pct = s[f"{fam}|sum"] / n, s[f"{fam}|pos"] / n
         var0 = (s[f"{fam}|ss"][0] - n[0] * mean[0] ** 2) / (n[0] - 1.0)
     reasons = [comp.family_reasons[fam][i] for i in idx]
-    published = np.array([r is None for r in reasons])
-    enough = int(published.sum()) >= min_icss and comp.family_reasons[fam][0] is None
-    if not enough:
+    published = np.array([r is None for r in reasons], dtype=bool)
+    england: dict[str, float] = {}
+    if int(published.sum()) >= min_icss and comp.family_reasons[fam][0] is None:
+        england = {"n": float(n[0]), "mean": float(mean[0]), "pct": float(np.clip(pct[0], 0, 1))}
+    else:
         reasons = [r if r is not None else "fewer_than_5_icss" for r in reasons]
         published[:] = False
     vals = np.where(published, mean[idx], np.nan)
-    q = np.percentile(vals[published], [25, 50, 75]) if enough else np.full(3, np.nan)
-    sd = float(np.sqrt(max(var0, 0.0))) if enough else 0.0
+    pvals = np.where(published, pct[idx], np.nan) * 100.0
+    q = np.percentile(vals[published], [25, 50, 75]) if england else np.full(3, np.nan)
     n_i = np.maximum(n[idx], 1.0)
-    lim = {
-        lvl: funnel_limits_mean(float(mean[0]) if enough else 0.0, sd, n_i, level=lvl)
-        for lvl in (0.95, 0.998)
+    sd = float(np.sqrt(max(var0, 0.0))) if england else 0.0
+    columns: dict[str, object] = {
+        "kind": [kind] * len(idx),
+        "key": [subject] * len(idx),
+        "ics_code": codes,
+        "may_be_named": [c in consented for c in codes],
+        "n": np.where(published, n[idx], np.nan),
+        "mean": vals,
+        "pct_positive": pvals,
+        "quartile_band": _quartile_band(vals, q),
+        "england_mean": [england.get("mean")] * len(idx),
+        **_funnel_columns("funnel_", vals, n_i, england.get("mean", 0.0), sd),
+        **_funnel_columns("pct_funnel_", pvals, n_i, england.get("pct", 0.0), None),
+        "reason": pl.Series(reasons, dtype=pl.String),
     }
-    plim = {
-        lvl: funnel_limits_proportion(
-            float(np.clip(pct[0], 0, 1)) if enough else 0.0, n_i, level=lvl
-        )
-        for lvl in (0.95, 0.998)
-    }
-    pvals = np.where(published, pct[idx], np.nan)
-    frame = pl.DataFrame(
-        {
-            "kind": [kind] * len(idx),
-            "key": [subject] * len(idx),
-            "ics_code": codes,
-            "may_be_named": [c in consented for c in codes],
-            "n": np.where(published, n[idx], np.nan),
-            "mean": vals,
-            "pct_positive": pvals * 100.0,
-            "quartile_band": _quartile_band(vals, q),
-            "england_mean": [float(mean[0]) if enough else None] * len(idx),
-            "funnel_lower_95": lim[0.95][0],
-            "funnel_upper_95": lim[0.95][1],
-            "funnel_lower_99_8": lim[0.998][0],
-            "funnel_upper_99_8": lim[0.998][1],
-            "funnel_flag": funnel_flag(
-                vals, lim[0.95][0], lim[0.95][1], lim[0.998][0], lim[0.998][1]
-            ),
-            "pct_funnel_lower_95": plim[0.95][0] * 100,
-            "pct_funnel_upper_95": plim[0.95][1] * 100,
-            "pct_funnel_lower_99_8": plim[0.998][0] * 100,
-            "pct_funnel_upper_99_8": plim[0.998][1] * 100,
-            "pct_funnel_flag": funnel_flag(pvals, *(x for lvl in (0.95, 0.998) for x in plim[lvl])),
-            "reason": pl.Series(reasons, dtype=pl.String),
-        },
-        strict=False,
-    )
-    summary = {
-        "kind": kind,
-        "key": subject,
-        "n_icss": int(published.sum()),
-        "england_n": int(n[0]) if enough else None,
-        "england_mean": float(mean[0]) if enough else None,
-        "england_pct_positive": float(pct[0] * 100) if enough else None,
-        "q1": float(q[0]) if enough else None,
-        "median": float(q[1]) if enough else None,
-        "q3": float(q[2]) if enough else None,
-        "reason": None if enough else "fewer_than_5_icss",
-    }
-    return frame, summary
+    return pl.DataFrame(columns, strict=False), _summary(kind, subject, published, england, q)
 
 
 _BLANK = [

@@ -193,6 +193,22 @@ def _finish(table: pl.DataFrame) -> pl.DataFrame:
     return out.select(*ordered, "suppressed", "reason")
 
 
+def _matched_groups(
+    cb: WaveComputation, ca: WaveComputation
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Indices (before, after) of the groups present in both plans, matched by group id."""
+    ids_b = {group_id(g.key): i for i, g in enumerate(cb.plan.groups)}
+    matched = [
+        (ids_b[group_id(g.key)], j)
+        for j, g in enumerate(ca.plan.groups)
+        if group_id(g.key) in ids_b
+    ]
+    return (
+        np.array([m[0] for m in matched], dtype=np.int64),
+        np.array([m[1] for m in matched], dtype=np.int64),
+    )
+
+
 def compare_waves(
     before: pl.DataFrame,
     before_meta: InstrumentMeta,
@@ -228,16 +244,7 @@ def compare_waves(
     ca = compute_wave(
         _restrict(after, after_meta, common), ma, breakdowns=chosen, k=k, include=_KINDS
     )
-    ids_b = {group_id(g.key): i for i, g in enumerate(cb.plan.groups)}
-    matched = [
-        (ids_b[group_id(g.key)], j)
-        for j, g in enumerate(ca.plan.groups)
-        if group_id(g.key) in ids_b
-    ]
-    pairs = (
-        np.array([m[0] for m in matched], dtype=np.int64),
-        np.array([m[1] for m in matched], dtype=np.int64),
-    )
+    pairs = _matched_groups(cb, ca)
     families = _comparable_families(mb, ma)
     base = group_columns(ca)
     table = pl.concat(

@@ -135,16 +135,8 @@ def compute_wave(
     families = families_for(meta, kinds)
     atoms = _aggregate(scored, atom_dims, feature_exprs(meta, families, weights is not None))
     membership = membership_matrix(plan, atoms) if plan.dimensions else _overall(atoms.height)
-    features = [c for c in atoms.columns if not c.startswith("code:")]
-    matrix = atoms.select(pl.col(features).cast(pl.Float64).fill_null(0.0)).to_numpy()
-    grouped = np.asarray(membership @ matrix, dtype=np.float64).reshape(len(plan.groups), -1)
-    stats = {f: grouped[:, i] for i, f in enumerate(features)}
-    structure = Structure(
-        membership,
-        np.array([len(g.key) for g in plan.groups], dtype=np.int64),
-        tuple(g.parents for g in plan.groups),
-        plan.sibling_sets,
-    )
+    stats = _group_stats(atoms, membership, len(plan.groups))
+    structure = _structure(plan, membership)
     group_reasons = suppress(
         structure,
         [atoms.get_column("|members").cast(pl.Float64).to_numpy()],
@@ -166,6 +158,25 @@ def compute_wave(
         scored=scored,
         membership=membership,
         atoms=atoms,
+    )
+
+
+def _group_stats(
+    atoms: pl.DataFrame, membership: sparse.csr_matrix, n_groups: int
+) -> dict[str, Vector]:
+    """Every feature summed over each group's atoms: ``membership @ atoms``."""
+    features = [c for c in atoms.columns if not c.startswith("code:")]
+    matrix = atoms.select(pl.col(features).cast(pl.Float64).fill_null(0.0)).to_numpy()
+    grouped = np.asarray(membership @ matrix, dtype=np.float64).reshape(n_groups, -1)
+    return {f: grouped[:, i] for i, f in enumerate(features)}
+
+
+def _structure(plan: GroupPlan, membership: sparse.csr_matrix) -> Structure:
+    return Structure(
+        membership,
+        np.array([len(g.key) for g in plan.groups], dtype=np.int64),
+        tuple(g.parents for g in plan.groups),
+        plan.sibling_sets,
     )
 
 

@@ -173,6 +173,17 @@ def _check_items(frame: pl.DataFrame, meta: InstrumentMeta) -> list[pl.Expr]:
     return [pl.col(k).cast(pl.Int8) for k in keys]
 
 
+def _with_masks(frame: pl.DataFrame, meta: InstrumentMeta) -> pl.DataFrame:
+    """Add the ``mask:<dim>`` bitmask of every multi-valued dimension."""
+    nulls = [d.key for d in meta.dimensions if d.multi_valued and frame.schema[d.key] == pl.Null]
+    if nulls:
+        frame = frame.with_columns(pl.col(nulls).cast(pl.List(pl.String)))
+    multi = [d for d in meta.dimensions if d.multi_valued and _is_list_of_str(frame.schema[d.key])]
+    if multi:
+        frame = frame.with_columns(multi_mask_expr(d.key, d.codes) for d in multi)
+    return frame
+
+
 def validate_frame(frame: pl.DataFrame, meta: InstrumentMeta) -> pl.DataFrame:
     """Check ``frame`` against ``meta`` and return it with agreement columns cast to Int8.
 
@@ -214,12 +225,7 @@ def prepare_frame(frame: pl.DataFrame, meta: InstrumentMeta) -> pl.DataFrame:
         raise ValueError(f"the response frame lacks column(s): {missing}")
     if any(i.layer is not None for i in meta.items) and "layer" not in frame.columns:
         raise ValueError("layer items need the 'layer' column")
-    nulls = [d.key for d in meta.dimensions if d.multi_valued and frame.schema[d.key] == pl.Null]
-    if nulls:
-        frame = frame.with_columns(pl.col(nulls).cast(pl.List(pl.String)))
-    multi = [d for d in meta.dimensions if d.multi_valued and _is_list_of_str(frame.schema[d.key])]
-    if multi:
-        frame = frame.with_columns(multi_mask_expr(d.key, d.codes) for d in multi)
+    frame = _with_masks(frame, meta)
     for dim in meta.dimensions:
         _check_codes(frame, dim.key, dim.codes, dim.multi_valued)
     for choice in meta.choices:

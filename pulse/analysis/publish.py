@@ -148,6 +148,12 @@ def publish_wave(
     chosen = default_breakdowns(meta) if breakdowns is None else tuple(breakdowns)
     kinds = frozenset(include)
     comp = compute_wave(frame, meta, breakdowns=chosen, k=k, include=kinds, weights=weights)
+    return _assemble(comp, kinds, weights, themes)
+
+
+def _assemble(
+    comp: WaveComputation, kinds: frozenset[str], weights: Weights | None, themes: bool
+) -> PublishedWave:
     reliability, item_rest = _reliability(comp, "reliability" in kinds)
     notes = list(weights.notes) if weights is not None else []
     if comp.group_reasons[0] is not None:
@@ -162,7 +168,7 @@ def publish_wave(
         distributions=distribution_table(comp),
         numbers=number_table(comp),
         free_text=free_text_table(comp),
-        themes=themes_table(comp) if themes else themes_table(comp, skip=True),
+        themes=themes_table(comp, skip=not themes),
         reliability=reliability,
         item_rest=item_rest,
         notes=tuple(notes),
