@@ -1,7 +1,8 @@
 """Turn Django bound fields into parameters for the NHS design system's Jinja macros.
 
 Templates call `form_field(form["name"])` (see `nhsuk_forms/macros.jinja`); the widget decides
-the component: radios, checkboxes, select, textarea, password, file upload or text input.
+the component: radios, checkboxes, select, textarea, password, file upload, date input (day,
+month and year) or text input.
 Options such as the legend size or input width come from the field's `widget.attrs` under
 keys starting `nhsuk_` or from overrides passed in the template.
 """
@@ -12,7 +13,10 @@ from typing import Any
 from django import forms
 from django.forms import BoundField
 
+from pulse.nhsuk_forms.dates import NhsDateInput, date_parts, problem_parts
+
 COMPONENT_FOR_WIDGET: list[tuple[type[forms.Widget], str]] = [
+    (NhsDateInput, "date"),
     (forms.RadioSelect, "radios"),
     (forms.CheckboxSelectMultiple, "checkboxes"),
     (forms.Select, "select"),
@@ -34,7 +38,11 @@ def component_for(field: BoundField) -> str:
 
 def field_id(field: BoundField) -> str:
     """The id of the first focusable element, which the error summary links to."""
-    return field.auto_id or f"id_{field.html_name}"
+    base = field.auto_id or f"id_{field.html_name}"
+    if component_for(field) != "date":
+        return base
+    faulty = problem_parts(str(field.label), field.value()) if field.errors else ("day",)
+    return f"{base}_{faulty[0]}"
 
 
 def deep_merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
@@ -101,6 +109,8 @@ def field_params(field: BoundField, overrides: Mapping[str, Any] | None = None) 
     elif component == "select":
         params.update(id=field_id(field), label={"text": field.label})
         params["items"] = _choice_items(field, "selected")
+    elif component == "date":
+        params.update(_date_params(field))
     elif component == "checkbox":
         params.update(idPrefix=field_id(field), fieldset=_fieldset(field))
         params["items"] = [
@@ -120,6 +130,25 @@ def field_params(field: BoundField, overrides: Mapping[str, Any] | None = None) 
     if overrides:
         params = deep_merge(params, overrides)
     return {"component": component, "params": params}
+
+
+def _date_params(field: BoundField) -> dict[str, Any]:
+    """The day, month and year inputs; only the parts at fault are highlighted."""
+    base = field.auto_id or f"id_{field.html_name}"
+    values = date_parts(field.value())
+    faulty = problem_parts(str(field.label), field.value()) if field.errors else ()
+    items = [
+        {
+            "id": f"{base}_{part}",
+            "name": f"{field.html_name}_{part}",
+            "label": part.capitalize(),
+            "value": values[part],
+            "width": 4 if part == "year" else 2,
+            "error": part in faulty,
+        }
+        for part in ("day", "month", "year")
+    ]
+    return {"id": base, "fieldset": _fieldset(field), "items": items}
 
 
 def error_list(*forms_: forms.BaseForm) -> list[dict[str, str]]:
