@@ -1,10 +1,10 @@
 """Reads for surveys."""
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from pulse.organisations.models import ICS
-from pulse.surveys.models import InstrumentVersion, ResponseDraft, Wave
+from pulse.surveys.models import InstrumentVersion, Response, ResponseDraft, Wave
 
 
 def instrument_version_by_key(
@@ -22,14 +22,17 @@ def instrument_version_by_key(
 
 
 def versions_for_ics(*, ics: ICS) -> QuerySet[InstrumentVersion]:
-    """Versions an ICS can run: the standard ones and its own."""
-    from django.db.models import Q
-
+    """Versions an ICS can run: the standard ones and its own (standard ones first)."""
     return (
         InstrumentVersion.objects.select_related("instrument")
         .filter(Q(instrument__ics__isnull=True) | Q(instrument__ics=ics))
-        .order_by("instrument__title", "-version")
+        .order_by(F("instrument__ics").asc(nulls_first=True), "instrument__title", "-version")
     )
+
+
+def version_for_ics(*, ics: ICS, version_id: int) -> InstrumentVersion:
+    """One version the ICS can use (standard or its own); 404 for another ICS's."""
+    return get_object_or_404(versions_for_ics(ics=ics), pk=version_id)
 
 
 def waves_for_ics(*, ics: ICS) -> QuerySet[Wave]:
@@ -44,6 +47,11 @@ def wave_for_ics(*, ics: ICS, wave_id: int) -> Wave:
     return get_object_or_404(
         Wave.objects.for_ics(ics).select_related("version__instrument", "ics"), pk=wave_id
     )
+
+
+def wave_response_count(*, wave: Wave) -> int:
+    """Submitted responses (never shown exactly: presenters round it)."""
+    return Response.objects.for_ics(wave.ics).filter(wave=wave).count()
 
 
 def wave_by_open_link(*, slug: str) -> Wave:

@@ -61,11 +61,18 @@ def wave_create(
     return wave
 
 
+STATUS_PHRASES = {
+    WaveStatus.DRAFT: "still a draft",
+    WaveStatus.OPEN: "open",
+    WaveStatus.CLOSED: "closed",
+    WaveStatus.PUBLISHED: "published",
+}
+
+
 def _require(wave: Wave, *statuses: str, action: str) -> None:
     if wave.status not in statuses:
-        raise ValidationError(
-            f"You cannot {action} a survey that is {wave.get_status_display().lower()}"
-        )
+        phrase = STATUS_PHRASES.get(wave.status, wave.get_status_display().lower())
+        raise ValidationError(f"You cannot {action} a survey that is {phrase}")
 
 
 @transaction.atomic
@@ -77,16 +84,19 @@ def wave_update(
     closes_on: date,
     open_link_enabled: bool,
     access_code: str | None,
+    version: InstrumentVersion | None = None,
     by: Any,
 ) -> Wave:
-    """Change a draft's settings. Once open, only a later closing date can be set."""
-    wave = Wave.objects.select_for_update().get(pk=wave.pk)
+    """Change a draft's settings (`version` None: unchanged; `access_code` None: unchanged,
+    "": removed). Once open, only the closing date can change."""
+    wave = Wave.objects.select_for_update().select_related("ics", "version").get(pk=wave.pk)
     if wave.status == WaveStatus.OPEN:
-        if (title.strip(), opens_on, open_link_enabled) != (
-            wave.title,
-            wave.opens_on,
-            wave.open_link_enabled,
-        ) or access_code:
+        if (
+            (title.strip(), opens_on, open_link_enabled)
+            != (wave.title, wave.opens_on, wave.open_link_enabled)
+            or access_code
+            or (version is not None and version.pk != wave.version_id)
+        ):
             raise ValidationError("The survey is open: you can only change its closing date")
         if closes_on < max(timezone.localdate(), wave.opens_on):
             raise ValidationError({"closes_on": "The closing date must be today or later"})
@@ -97,13 +107,31 @@ def wave_update(
         return wave
     _require(wave, WaveStatus.DRAFT, action="change")
     _check_dates(opens_on, closes_on)
+    if version is not None and version.pk != wave.version_id:
+        _change_version(wave, version)
     wave.title, wave.opens_on, wave.closes_on = title.strip(), opens_on, closes_on
     wave.open_link_enabled = open_link_enabled
     if access_code is not None:
         wave.access_code_hash = make_password(access_code.strip()) if access_code.strip() else ""
     wave.save()
-    _audit(wave, "wave_changed", by)
+    _audit(wave, "wave_changed", by, version=str(wave.version))
     return wave
+
+
+def _change_version(wave: Wave, version: InstrumentVersion) -> None:
+    """Run another version; the local questions must still fit it (keys, conditions)."""
+    _check_version(wave.ics, version)
+    try:
+        with_local_questions(version.definition, wave.local_questions)
+    except DefinitionError as error:
+        raise ValidationError(
+            {
+                "version": "Your own questions do not fit that survey: "
+                + " ".join(p.message for p in error.problems)
+            }
+        ) from error
+    wave.version = version
+    wave.__dict__.pop("definition", None)
 
 
 @transaction.atomic
