@@ -2,10 +2,34 @@
 
 from django.urls import path
 
-from pulse.surveys.views import admin
+from pulse.surveys.views.admin import instruments, questions, waves
 
 app_name = "surveys"
 
 urlpatterns = [
-    path("", admin.list_waves, name="list_waves"),
+    path("", waves.list_waves, name="list_waves"),
+    path("create/", waves.create_wave, name="create_wave"),
+    path("<int:wave_id>/", waves.show_wave, name="show_wave"),
+    path("<int:wave_id>/change/", waves.edit_wave, name="edit_wave"),
+    path("<int:wave_id>/open/", waves.open_wave, name="open_wave"),
+    path("<int:wave_id>/close/", waves.close_wave, name="close_wave"),
+    path("<int:wave_id>/publish/", waves.publish_wave, name="publish_wave"),
+    path("<int:wave_id>/questions/add/", questions.add_local_question, name="add_local_question"),
+    path(
+        "<int:wave_id>/questions/<slug:key>/remove/",
+        questions.remove_local_question,
+        name="remove_local_question",
+    ),
+    path("instruments/", instruments.list_instruments, name="list_instruments"),
+    path("instruments/import/", instruments.import_instrument, name="import_instrument"),
+    path(
+        "instruments/<int:version_id>/xlsform/",
+        instruments.export_instrument,
+        name="export_instrument",
+    ),
+    path(
+        "instruments/example-consultation.xlsx",
+        instruments.download_example_workbook,
+        name="download_example_workbook",
+    ),
 ]
