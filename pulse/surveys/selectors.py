@@ -4,7 +4,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from pulse.organisations.models import ICS
-from pulse.surveys.models import InstrumentVersion, Response, ResponseDraft, Wave
+from pulse.surveys.models import InstrumentVersion, Response, ResponseDraft, Wave, WaveStatus
 
 
 def instrument_version_by_key(
@@ -69,3 +69,12 @@ def draft_for_wave(*, wave: Wave, draft_id: object) -> ResponseDraft | None:
         return ResponseDraft.objects.filter(wave=wave, pk=draft_id).first()
     except (ValueError, TypeError):
         return None
+
+
+def wave_for_respondent(*, slug: str) -> Wave:
+    """A wave by its link's slug for the respondent pages, whether or not its open link is on
+    (later pages are reached with a draft, not the link); 404 while the wave is a draft."""
+    return get_object_or_404(
+        Wave.objects.select_related("version__instrument", "ics").exclude(status=WaveStatus.DRAFT),
+        open_link_slug=slug,
+    )

@@ -1,4 +1,4 @@
-"""The anonymous respondent journey (mounted at /s/)."""
+"""The anonymous respondent journey (mounted at /s/). A wave is found by its link's slug."""
 
 from django.urls import path
 
@@ -8,4 +8,10 @@ app_name = "respond"
 
 urlpatterns = [
     path("<slug:slug>/", respond.start, name="start"),
+    path("<slug:slug>/section/<int:number>/", respond.section, name="section"),
+    path("<slug:slug>/check/", respond.check, name="check"),
+    path("<slug:slug>/submit/", respond.submit, name="submit"),
+    path("<slug:slug>/done/", respond.done, name="done"),
+    path("<slug:slug>/saved/", respond.saved, name="saved"),
+    path("<slug:slug>/resume/<str:token>/", respond.resume, name="resume"),
 ]

@@ -1,0 +1,96 @@
+"""What a respondent's browser holds while they answer: nothing but the id of their draft.
+
+The session keeps, for each wave (by its link's slug), the id of the draft being answered:
+`request.session["respond"][slug]`. It never holds answers, a resume token or anything that
+could link a submitted response back to the browser (DESIGN.md section 6): the draft id is
+forgotten on submission and the draft itself is deleted.
+
+A long-lived signed cookie per wave (`pulse_done_<slug>`) remembers that this browser has
+submitted, so the open link can ask a second person on the same browser to use their own
+device. It holds no answers and no identifier (docs/open-links.md says what it cannot prevent).
+"""
+
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+
+from pulse.surveys.models import ResponseDraft, Wave
+from pulse.surveys.selectors import draft_for_wave
+
+SESSION_KEY = "respond"
+DONE_COOKIE_SALT = "pulse.surveys.respond.done"
+DONE_COOKIE_AGE = timedelta(days=400)  # the longest lifetime browsers accept
+
+
+def may_respond(request: HttpRequest, wave: Wave) -> bool:
+    """Whether this browser may start answering the wave.
+
+    The one place that decides who can start: for now only through the wave's open link.
+    Personal invitations (a later issue) will add a second way in, granted in the session.
+    """
+    return bool(wave.open_link_enabled)
+
+
+def _drafts(request: HttpRequest) -> dict[str, str]:
+    value = request.session.get(SESSION_KEY)
+    return value if isinstance(value, dict) else {}
+
+
+def draft_id(request: HttpRequest, wave: Wave) -> str | None:
+    """The id of the draft this browser is answering for the wave, if any."""
+    value = _drafts(request).get(wave.open_link_slug)
+    try:
+        return str(uuid.UUID(value)) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def current_draft(request: HttpRequest, wave: Wave) -> ResponseDraft | None:
+    """The draft this browser is answering, or None if there is none (or it was deleted)."""
+    return draft_for_wave(wave=wave, draft_id=draft_id(request, wave))
+
+
+def remember_draft(request: HttpRequest, wave: Wave, draft: ResponseDraft) -> None:
+    drafts = _drafts(request)
+    drafts[wave.open_link_slug] = str(draft.pk)
+    request.session[SESSION_KEY] = drafts
+    request.session.modified = True
+
+
+def forget(request: HttpRequest, wave: Wave) -> None:
+    drafts = _drafts(request)
+    if drafts.pop(wave.open_link_slug, None) is not None:
+        request.session[SESSION_KEY] = drafts
+        request.session.modified = True
+
+
+def done_cookie_name(wave: Wave) -> str:
+    return f"pulse_done_{wave.open_link_slug}"
+
+
+def has_answered(request: HttpRequest, wave: Wave) -> bool:
+    """Whether this browser has already submitted answers to the wave."""
+    value = request.get_signed_cookie(
+        done_cookie_name(wave),
+        default=None,
+        salt=DONE_COOKIE_SALT,
+        max_age=DONE_COOKIE_AGE,
+    )
+    return value == "1"
+
+
+def mark_answered(response: HttpResponse, wave: Wave) -> None:
+    """Remember on the browser that it has submitted answers to the wave."""
+    response.set_signed_cookie(
+        done_cookie_name(wave),
+        "1",
+        salt=DONE_COOKIE_SALT,
+        max_age=int(DONE_COOKIE_AGE.total_seconds()),
+        path=reverse("respond:start", kwargs={"slug": wave.open_link_slug}),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
