@@ -119,7 +119,7 @@ def synthetic_frame(n: int, seed: int = 20240501) -> pl.DataFrame:
         if item.layer is not None:
             missing |= ~at_layer[:, LAYERS.index(item.layer)]
         columns[item.key] = pl.Series(item.key, answers).set(pl.Series(missing), None)
-    return pl.DataFrame(columns)
+    return pl.DataFrame(columns).rechunk()
 
 
 def main() -> None:

@@ -278,7 +278,12 @@ def benchmark_icss(
     if not frames:
         raise ValueError("nothing to benchmark: include constructs or items")
     scores = _finish(pl.concat(frames, how="vertical_relaxed"), _BLANK)
-    summary = pl.DataFrame(summaries)
+    summary = pl.DataFrame(summaries).with_columns(
+        pl.col("reason").is_not_null().alias("suppressed")
+    )
+    summary = summary.select(
+        *[c for c in summary.columns if c not in ("suppressed", "reason")], "suppressed", "reason"
+    )
     enough = {str(s["key"]) for s in summaries if s["kind"] == "item" and s["reason"] is None}
     return BenchmarkReport(
         k=comp.k,

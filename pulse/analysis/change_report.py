@@ -106,6 +106,8 @@ def _family_rows(
         _reason(cb.family_reasons[key][i], ca.family_reasons[key][j])
         for i, j in zip(ib, ia, strict=True)
     ]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pct_b, pct_a = b["pos"] / b["n"] * 100.0, a["pos"] / a["n"] * 100.0
     rows: pl.DataFrame = base[ia.tolist()]
     return rows.with_columns(
         pl.lit(kind).alias("kind"),
@@ -121,8 +123,8 @@ def _family_rows(
         pl.Series("df", welch["df"]),
         pl.Series("p_value", welch["p_value"]),
         pl.Series("mdc", mdc_mean(b["n"], a["n"], pooled_sd)),
-        pl.Series("pct_positive_before", b["pos"] / b["n"] * 100.0),
-        pl.Series("pct_positive_after", a["pos"] / a["n"] * 100.0),
+        pl.Series("pct_positive_before", pct_b),
+        pl.Series("pct_positive_after", pct_a),
         pl.Series("pct_change", prop["difference"] * 100.0),
         pl.Series("z", prop["z"]),
         pl.Series("p_value_pct", prop["p_value"]),

@@ -129,13 +129,20 @@ def _construct_scores(
             continue
         total = np.zeros(n, dtype=np.int16)
         count = np.zeros(n, dtype=np.int16)
-        applicable = np.zeros(n, dtype=np.int16)
+        plain = 0
+        layered: list[int] = []
         for key in c.item_keys:
             j = position[key]
             total += units[:, j]
             count += scored[:, j]
             layer = meta.item(key).layer
-            applicable += 1 if layer is None else at16[:, LAYERS.index(layer)]
+            if layer is None:
+                plain += 1
+            else:
+                layered.append(LAYERS.index(layer))
+        applicable: npt.NDArray[np.int16] | int = plain
+        if layered:
+            applicable = at16[:, layered].sum(axis=1, dtype=np.int16) + plain
         valid = (count >= 1) & (2 * count >= applicable)
         with np.errstate(divide="ignore", invalid="ignore"):
             out[c.key] = np.where(valid, 2.5 * total / count, np.nan)
