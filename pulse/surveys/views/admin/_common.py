@@ -1,7 +1,7 @@
 """Helpers shared by the survey admin views."""
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -12,6 +12,11 @@ from pulse.organisations.models import ICS
 from pulse.organisations.presenters import ics_navigation
 
 T = TypeVar("T")
+
+
+def posted(request: HttpRequest) -> Any:
+    """The submitted data on a POST (even if empty, so the form shows what is missing)."""
+    return request.POST if request.method == "POST" else None
 
 
 def page(request: HttpRequest, ics: ICS, template: str, **context: object) -> HttpResponse:

@@ -16,7 +16,7 @@ from pulse.surveys.definition import DefinitionError
 from pulse.surveys.forms.admin import InstrumentImportForm
 from pulse.surveys.presenters import admin as presenters
 from pulse.surveys.services.instruments import instrument_version_create
-from pulse.surveys.views.admin._common import page
+from pulse.surveys.views.admin._common import page, posted
 from pulse.surveys.xlsform import read_xlsform, write_xlsform
 from pulse.surveys.xlsform_example import FORM_ID, consultation_workbook
 
@@ -42,7 +42,9 @@ def list_instruments(request: HttpRequest, ics: ICS) -> HttpResponse:
 @ics_view(Perm.MANAGE_WAVES)
 def import_instrument(request: HttpRequest, ics: ICS) -> HttpResponse:
     """Import an XLSForm workbook as the ICS's own instrument version; all or nothing."""
-    form = InstrumentImportForm(data=request.POST or None, files=request.FILES or None)
+    form = InstrumentImportForm(
+        data=posted(request), files=request.FILES if posted(request) is not None else None
+    )
     problems: list[dict[str, str]] = []
     if request.method == "POST" and form.is_valid():
         try:

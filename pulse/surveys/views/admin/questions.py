@@ -13,7 +13,7 @@ from pulse.surveys import selectors
 from pulse.surveys.forms.admin import LocalQuestionForm
 from pulse.surveys.models import Wave, WaveStatus
 from pulse.surveys.services import waves as services
-from pulse.surveys.views.admin._common import page, save
+from pulse.surveys.views.admin._common import page, posted, save
 
 
 def _to_wave(ics: ICS, wave: Wave) -> HttpResponse:
@@ -32,7 +32,7 @@ def add_local_question(request: HttpRequest, ics: ICS, wave_id: int) -> HttpResp
     if wave.status != WaveStatus.DRAFT:
         blocked = "You can only add questions while the survey is a draft"
         return page(request, ics, "add_local_question", wave=wave, form=None, blocked=blocked)
-    form = LocalQuestionForm(data=request.POST or None, taken_keys=_taken_keys(wave))
+    form = LocalQuestionForm(data=posted(request), taken_keys=_taken_keys(wave))
     if request.method == "POST" and form.is_valid():
         question = form.question()
         added = save(

@@ -19,7 +19,7 @@ from pulse.surveys.forms.admin import CloseDateForm, WaveForm
 from pulse.surveys.models import Wave, WaveStatus
 from pulse.surveys.presenters import admin as presenters
 from pulse.surveys.services import waves as services
-from pulse.surveys.views.admin._common import page, save
+from pulse.surveys.views.admin._common import page, posted, save
 
 
 def _to_wave(ics: ICS, wave: Wave) -> HttpResponse:
@@ -38,7 +38,7 @@ def _wave_form(request: HttpRequest, ics: ICS, wave: Wave | None) -> WaveForm:
             "open_link_enabled": "yes" if wave.open_link_enabled else "no",
         }
     return WaveForm(
-        data=request.POST or None,
+        data=posted(request),
         initial=initial,
         versions=versions,
         hints=presenters.version_hints(versions),
@@ -111,7 +111,7 @@ def edit_wave(request: HttpRequest, ics: ICS, wave_id: int) -> HttpResponse:
 
 
 def _edit_closing_date(request: HttpRequest, ics: ICS, wave: Wave) -> HttpResponse:
-    form = CloseDateForm(data=request.POST or None, initial={"closes_on": wave.closes_on})
+    form = CloseDateForm(data=posted(request), initial={"closes_on": wave.closes_on})
     if request.method == "POST" and form.is_valid():
         closes_on = form.cleaned_data["closes_on"]
 
