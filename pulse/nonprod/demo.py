@@ -140,7 +140,12 @@ def build_users(ics: ICS) -> list[DemoUser]:
 
 @transaction.atomic
 def build_demo() -> list[DemoUser]:
+    from pulse.nonprod.surveys_demo import build_surveys
+
     ics = demo_ics()
     build_places(ics)
     build_partners(ics)
-    return build_users(ics)
+    users = build_users(ics)
+    admin = User.objects.get(email=next(u.email for u in users if u.role == Role.ICS_ADMIN))
+    build_surveys(ics, admin)
+    return users

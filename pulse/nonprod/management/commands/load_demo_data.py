@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from pulse.nonprod.demo import DEMO_PASSWORD, build_demo, demo_ics
+from pulse.nonprod.surveys_demo import open_link_url
 
 
 class Command(BaseCommand):
@@ -19,3 +20,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for user in users:
             self.stdout.write(f"  {user.description:<32} {user.email}")
+        self.stdout.write("")
+        self.stdout.write(f"Open survey (answer it as a respondent): {open_link_url(ics)}")
