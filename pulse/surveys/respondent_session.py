@@ -21,6 +21,7 @@ from pulse.surveys.models import ResponseDraft, Wave
 from pulse.surveys.selectors import draft_for_wave
 
 SESSION_KEY = "respond"
+ANSWERED_KEY = "respond_answered"
 DONE_COOKIE_SALT = "pulse.surveys.respond.done"
 DONE_COOKIE_AGE = timedelta(days=400)  # the longest lifetime browsers accept
 
@@ -67,12 +68,26 @@ def forget(request: HttpRequest, wave: Wave) -> None:
         request.session.modified = True
 
 
+def submitted(request: HttpRequest, wave: Wave) -> None:
+    """The draft has become a response: forget it, and remember (for this session) that the
+    wave has been answered, so a second click on "Submit" still lands on the confirmation even
+    if the browser never saw the first reply's cookie."""
+    forget(request, wave)
+    answered = request.session.get(ANSWERED_KEY)
+    answered = answered if isinstance(answered, list) else []
+    if wave.open_link_slug not in answered:
+        request.session[ANSWERED_KEY] = [*answered, wave.open_link_slug]
+
+
 def done_cookie_name(wave: Wave) -> str:
     return f"pulse_done_{wave.open_link_slug}"
 
 
 def has_answered(request: HttpRequest, wave: Wave) -> bool:
     """Whether this browser has already submitted answers to the wave."""
+    answered = request.session.get(ANSWERED_KEY)
+    if isinstance(answered, list) and wave.open_link_slug in answered:
+        return True
     value = request.get_signed_cookie(
         done_cookie_name(wave),
         default=None,

@@ -5,6 +5,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.forms import CheckboxSelectMultiple
 from django.urls import reverse
 from markupsafe import Markup, escape
 
@@ -111,10 +112,13 @@ def _with_divider(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def field_block(form: SectionForm, slot: PageSlot, layer_label: str | None) -> dict[str, Any]:
     """The NHS component and its parameters for one question of the page."""
-    spec = field_params(form[slot.key])
+    bound = form[slot.key]
+    spec = field_params(bound)
     component, params = spec["component"], spec["params"]
+    if isinstance(bound.field.widget, CheckboxSelectMultiple):
+        component = "checkboxes"  # a subclass of RadioSelect, which the generic mapping sees first
     if component in ("radios", "checkboxes"):
-        params["fieldset"]["legend"] = _legend(str(form[slot.key].label), layer_label)
+        params["fieldset"]["legend"] = _legend(str(bound.label), layer_label)
         if component == "radios":
             params["items"] = _with_divider(params["items"])
     elif component == "textarea":

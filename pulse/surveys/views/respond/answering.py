@@ -135,7 +135,7 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect(_first_problem(wave, error))
     except NotAcceptingResponses as error:
         return not_accepting(request, wave, error.reason)
-    respondent_session.forget(request, wave)
+    respondent_session.submitted(request, wave)
     reply = redirect("respond:done", slug=slug)
     respondent_session.mark_answered(reply, wave)
     return reply

@@ -95,4 +95,6 @@ def done(request: HttpRequest, slug: str) -> HttpResponse:
     if not respondent_session.has_answered(request, wave):
         return redirect("respond:start", slug=slug)
     page = WavePage(wave, heading="Your answers have been submitted")
-    return render_page(request, "done.jinja", {"page": page})
+    reply = render_page(request, "done.jinja", {"page": page})
+    respondent_session.mark_answered(reply, wave)  # again, in case the first reply was lost
+    return reply
