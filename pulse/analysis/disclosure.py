@@ -219,9 +219,10 @@ def _violations(
     primary: Vector = np.zeros(pool.shape[0])
     for wi, w in enumerate(state.weights):
         if isinstance(pool, np.ndarray):
-            dense = pool * w[np.newaxis, :]
-            inter = dense @ pool.T
-            size = dense.sum(axis=1)
+            # float32 is exact here: counts stay far below 2**24
+            dense = pool * w[np.newaxis, :].astype(np.float32)
+            inter = (dense @ pool.T).astype(np.float64)
+            size = dense.sum(axis=1, dtype=np.float64)
         else:
             weighted = sparse.csr_matrix(pool.multiply(w[np.newaxis, :]))
             inter = (weighted @ pool.T).toarray()
@@ -240,7 +241,7 @@ def _differencing(state: _State) -> bool:
     derived, owners = _derived_sets(state)
     pool: sparse.csr_matrix | Vector
     if state.dense is not None:
-        pool = np.vstack([state.dense[groups].astype(np.float64), *derived])
+        pool = np.vstack([state.dense[groups], *derived]).astype(np.float32)
     else:
         blocks = [state.structure.membership[groups]]
         if derived:

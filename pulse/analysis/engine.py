@@ -29,7 +29,7 @@ from pulse.analysis.groups import (
     plan_groups,
 )
 from pulse.analysis.meta import ICS_DIMENSION, Dimension, InstrumentMeta
-from pulse.analysis.scoring import score_frame
+from pulse.analysis.scoring import score_lazy
 from pulse.analysis.weighting import Weights
 
 __all__ = ["ALL_KINDS", "WaveComputation", "compute_wave", "min_k"]
@@ -52,7 +52,10 @@ def min_k(k: int) -> int:
 
 @dataclass(frozen=True)
 class WaveComputation:
-    """Everything computed for one wave (internal: ``scored`` is microdata)."""
+    """Everything computed for one wave (internal: ``scored`` and ``valid`` are microdata).
+
+    ``valid`` is the validated frame; ``scored`` adds construct (and item) scores, lazily.
+    """
 
     meta: InstrumentMeta
     plan: GroupPlan
@@ -62,7 +65,8 @@ class WaveComputation:
     stats: Mapping[str, Vector]
     group_reasons: tuple[str | None, ...]
     family_reasons: Mapping[str, tuple[str | None, ...]]
-    scored: pl.DataFrame
+    scored: pl.LazyFrame
+    valid: pl.DataFrame
     membership: sparse.csr_matrix
     atoms: pl.DataFrame
 
@@ -82,12 +86,13 @@ def _wanted(breakdowns: Iterable[BreakdownSpec]) -> set[str]:
     return {d for b in breakdowns for d in ((b,) if isinstance(b, str) else tuple(b))}
 
 
-def _aggregate(scored: pl.DataFrame, dims: list[Dimension], exprs: list[pl.Expr]) -> pl.DataFrame:
+def _aggregate(scored: pl.LazyFrame, dims: list[Dimension], exprs: list[pl.Expr]) -> pl.DataFrame:
+    """One row per atom: its dimension codes and every feature summed over its respondents."""
     if not dims:
-        return scored.select(exprs)
+        return scored.select(exprs).collect()
     coded = scored.with_columns(atom_code_exprs(dims))
     keys = [code_column(d.key) for d in dims]
-    return coded.group_by(keys).agg(exprs).sort(keys)
+    return coded.group_by(keys).agg(exprs).sort(keys).collect()
 
 
 def _family_minimum(family: Family, k: int) -> tuple[int, str]:
@@ -98,11 +103,11 @@ def _family_minimum(family: Family, k: int) -> tuple[int, str]:
     return k, "item_n_below_k"
 
 
-def _attach_weights(scored: pl.DataFrame, weights: Weights | None) -> pl.DataFrame:
+def _attach_weights(valid: pl.DataFrame, weights: Weights | None) -> pl.DataFrame:
     if weights is None:
-        return scored
+        return valid
     table = weights.table.select("response_id", pl.col("weight").alias(WEIGHT))
-    joined = scored.join(table, on="response_id", how="left")
+    joined = valid.join(table, on="response_id", how="left")
     if joined.get_column(WEIGHT).null_count():
         raise ValueError("weights do not cover every response_id in the frame")
     return joined
@@ -131,7 +136,10 @@ def compute_wave(
     if weights is not None and weights.dimension not in {d.key for d in atom_dims}:
         atom_dims.append(dims[weights.dimension])
     need_items = bool(kinds & {"items", "reliability"})
-    scored = _attach_weights(score_frame(valid, meta, items=need_items), weights)
+    valid = _attach_weights(valid, weights)
+    scored = score_lazy(valid, meta, items=need_items)
+    if "reliability" in kinds:
+        scored = scored.collect().lazy()  # reused by the reliability tables
     families = families_for(meta, kinds)
     atoms = _aggregate(scored, atom_dims, feature_exprs(meta, families, weights is not None))
     membership = membership_matrix(plan, atoms) if plan.dimensions else _overall(atoms.height)
@@ -156,6 +164,7 @@ def compute_wave(
         group_reasons=tuple(group_reasons),
         family_reasons=family_reasons,
         scored=scored,
+        valid=valid,
         membership=membership,
         atoms=atoms,
     )

@@ -98,12 +98,12 @@ class PublishedWave:
 
 
 def _reliability(comp: WaveComputation, wanted: bool) -> tuple[pl.DataFrame, pl.DataFrame]:
-    overall_hidden = comp.group_reasons[0] is not None
-    scored = comp.scored.clear() if overall_hidden else comp.scored
     if not wanted:
-        return reliability_tables(
-            scored, comp.meta, min_n=comp.k, skip=[c.key for c in comp.meta.constructs]
-        )
+        skip = [c.key for c in comp.meta.constructs]
+        return reliability_tables(comp.valid.clear(), comp.meta, min_n=comp.k, skip=skip)
+    scored = comp.scored.collect()
+    if comp.group_reasons[0] is not None:  # fewer than k responses: nothing to assess
+        scored = scored.clear()
     return reliability_tables(scored, comp.meta, min_n=comp.k)
 
 

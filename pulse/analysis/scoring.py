@@ -38,20 +38,20 @@ Examples
 
 from __future__ import annotations
 
-import numpy as np
-import numpy.typing as npt
 import polars as pl
 
 from pulse.analysis.frame import mask_column, prepare_frame
-from pulse.analysis.meta import LAYERS, InstrumentMeta, Item
+from pulse.analysis.meta import Construct, InstrumentMeta, Item
 
 __all__ = [
     "POSITIVE_THRESHOLD",
     "construct_column",
+    "construct_exprs",
     "item_column",
     "item_score_expr",
     "respondent_scores",
     "score_frame",
+    "score_lazy",
 ]
 
 POSITIVE_THRESHOLD = 7.5
@@ -67,10 +67,6 @@ def construct_column(key: str) -> str:
     return f"construct:{key}"
 
 
-def layer_column(layer: str) -> str:
-    return f"at:{layer}"
-
-
 def item_score_expr(item: Item) -> pl.Expr:
     """Polars expression for the 0..10 score of ``item`` (null when not scored)."""
     answer = pl.col(item.key)
@@ -80,111 +76,76 @@ def item_score_expr(item: Item) -> pl.Expr:
     return pl.when(answer.is_between(1, 5)).then(score).otherwise(None)
 
 
-def _layer_matrix(frame: pl.DataFrame, meta: InstrumentMeta) -> npt.NDArray[np.bool_]:
-    """Respondents x LAYERS: works at that layer."""
-    out = np.zeros((frame.height, len(LAYERS)), dtype=bool)
+def _works_at(meta: InstrumentMeta, layer: str) -> pl.Expr:
+    """1 if the respondent works at ``layer`` (from the ``mask:layer`` bitmask), else 0."""
     dim = meta.dimension("layer")
-    if dim is None or mask_column("layer") not in frame.columns or frame.height == 0:
-        return out
-    mask = frame.get_column(mask_column("layer")).to_numpy()
-    for i, code in enumerate(dim.codes):
-        if code in LAYERS:
-            out[:, LAYERS.index(code)] = (mask >> i) & 1
-    return out
+    if dim is None or layer not in dim.codes:
+        return pl.lit(0, dtype=pl.Int16)
+    bit = 1 << dim.codes.index(layer)
+    return ((pl.col(mask_column("layer")) & bit) > 0).cast(pl.Int16)
 
 
-def _answers(frame: pl.DataFrame, meta: InstrumentMeta) -> npt.NDArray[np.int8]:
-    """Respondents x items matrix (column-major) of answer codes, -1 where null."""
-    keys = [i.key for i in meta.items]
-    if not keys or frame.height == 0:
-        return np.zeros((frame.height, len(keys)), dtype=np.int8, order="F")
-    answers = frame.select(pl.col(keys).cast(pl.Int8).fill_null(-1)).to_numpy()
-    shaped = np.asarray(answers, dtype=np.int8).reshape(frame.height, len(keys))
-    return np.asfortranarray(shaped)
+def _construct_expr(construct: Construct, meta: InstrumentMeta) -> pl.Expr:
+    """Respondent construct score with the half rule (see module notes), null if none."""
+    units: list[pl.Expr] = []
+    scored: list[pl.Expr] = []
+    plain = 0
+    layered: list[pl.Expr] = []
+    for key in construct.item_keys:
+        item = meta.item(key)
+        answer = pl.col(key)
+        unit = (5 - answer) if item.reverse else (answer - 1)
+        units.append(pl.when(answer >= 1).then(unit).otherwise(0).cast(pl.Int16))
+        scored.append((answer >= 1).fill_null(False).cast(pl.Int16))
+        if item.layer is None:
+            plain += 1
+        else:
+            layered.append(_works_at(meta, item.layer))
+    total = pl.sum_horizontal(units)
+    count = pl.sum_horizontal(scored)
+    applicable = pl.sum_horizontal(layered) + plain if layered else pl.lit(plain, dtype=pl.Int16)
+    valid = (count >= 1) & (2 * count >= applicable)
+    return pl.when(valid).then(total.cast(pl.Float64) * 2.5 / count).otherwise(None)
 
 
-def _item_units(
-    answers: npt.NDArray[np.int8], meta: InstrumentMeta
-) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.bool_]]:
-    """Per item (column-major): score in units of 2.5 (0 if not scored) and whether scored."""
-    scored = answers >= 1
-    units = np.asfortranarray(np.where(scored, answers - 1, 0).astype(np.int8))
-    reverse = [j for j, i in enumerate(meta.items) if i.reverse]
-    if reverse:
-        units[:, reverse] = np.where(scored[:, reverse], 4 - units[:, reverse], 0)
-    return units, np.asfortranarray(scored)
-
-
-def _construct_scores(
-    answers: npt.NDArray[np.int8], at: npt.NDArray[np.bool_], meta: InstrumentMeta
-) -> dict[str, npt.NDArray[np.float64]]:
-    """Respondent construct scores with the half rule (see module notes), NaN if none."""
-    n = answers.shape[0]
-    position = {i.key: j for j, i in enumerate(meta.items)}
-    units, scored = _item_units(answers, meta)
-    at16 = np.asfortranarray(at, dtype=np.int16)
-    out: dict[str, npt.NDArray[np.float64]] = {}
-    for c in meta.constructs:
-        if c.kind == "index":
-            continue
-        total = np.zeros(n, dtype=np.int16)
-        count = np.zeros(n, dtype=np.int16)
-        plain = 0
-        layered: list[int] = []
-        for key in c.item_keys:
-            j = position[key]
-            total += units[:, j]
-            count += scored[:, j]
-            layer = meta.item(key).layer
-            if layer is None:
-                plain += 1
-            else:
-                layered.append(LAYERS.index(layer))
-        applicable: npt.NDArray[np.int16] | int = plain
-        if layered:
-            applicable = at16[:, layered].sum(axis=1, dtype=np.int16) + plain
-        valid = (count >= 1) & (2 * count >= applicable)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            out[c.key] = np.where(valid, 2.5 * total / count, np.nan)
-    for c in meta.constructs:
-        if c.kind == "index":
-            parts = np.column_stack([out[k] for k in c.components])
-            present = ~np.isnan(parts)
-            with np.errstate(divide="ignore", invalid="ignore"):
-                mean = np.where(present, parts, 0.0).sum(axis=1) / present.sum(axis=1)
-            out[c.key] = np.where(present.any(axis=1), mean, np.nan)
-    return out
-
-
-def _item_score_columns(answers: npt.NDArray[np.int8], meta: InstrumentMeta) -> list[pl.Series]:
-    units, scored = _item_units(answers, meta)
-    return [
-        pl.Series(
-            item_column(i.key), np.where(scored[:, j], 2.5 * units[:, j], np.nan), nan_to_null=True
-        )
-        for j, i in enumerate(meta.items)
+def construct_exprs(meta: InstrumentMeta) -> list[list[pl.Expr]]:
+    """Two stages of expressions adding every ``construct:<key>`` column."""
+    constructs = meta.constructs
+    first = [
+        _construct_expr(c, meta).alias(construct_column(c.key))
+        for c in constructs
+        if c.kind != "index"
     ]
+    second = [
+        pl.mean_horizontal([pl.col(construct_column(k)) for k in c.components]).alias(
+            construct_column(c.key)
+        )
+        for c in constructs
+        if c.kind == "index"
+    ]
+    return [first, second]
+
+
+def score_lazy(
+    frame: pl.DataFrame | pl.LazyFrame, meta: InstrumentMeta, *, items: bool = True
+) -> pl.LazyFrame:
+    """Lazily add construct scores (and item scores if ``items``) to a prepared frame.
+
+    Internal columns: ``item:<key>`` (Float64 0..10 or null) and ``construct:<key>``
+    (Float64 0..10 or null). The result is microdata: never publish it.
+    """
+    lazy = frame.lazy()
+    if items and meta.items:
+        lazy = lazy.with_columns(item_score_expr(i).alias(item_column(i.key)) for i in meta.items)
+    for stage in construct_exprs(meta):
+        if stage:
+            lazy = lazy.with_columns(stage)
+    return lazy
 
 
 def score_frame(frame: pl.DataFrame, meta: InstrumentMeta, *, items: bool = True) -> pl.DataFrame:
-    """Add item scores, layer flags and construct scores to a frame from
-    :func:`~pulse.analysis.frame.prepare_frame`.
-
-    Internal columns: ``item:<key>`` (Float64 0..10 or null; only if ``items``),
-    ``at:<layer>`` (Boolean) and ``construct:<key>`` (Float64 0..10 or null). The result is
-    microdata: never publish it.
-    """
-    at = _layer_matrix(frame, meta)
-    answers = _answers(frame, meta)
-    constructs = _construct_scores(answers, at, meta)
-    columns = [pl.Series(layer_column(layer), at[:, j]) for j, layer in enumerate(LAYERS)]
-    if items:
-        columns += _item_score_columns(answers, meta)
-    columns += [
-        pl.Series(construct_column(key), values, nan_to_null=True)
-        for key, values in constructs.items()
-    ]
-    return frame.hstack(columns)
+    """Eager :func:`score_lazy` of a frame from :func:`~pulse.analysis.frame.prepare_frame`."""
+    return score_lazy(frame, meta, items=items).collect()
 
 
 def respondent_scores(frame: pl.DataFrame, meta: InstrumentMeta) -> pl.DataFrame:

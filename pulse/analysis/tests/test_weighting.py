@@ -64,3 +64,14 @@ def test_missing_categories_are_spread_and_noted() -> None:
 def test_bad_targets_are_refused(target: dict[str, float], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         post_stratification_weights(frame(), META, target)
+
+
+def test_weighted_distribution_and_item_share_by_hand() -> None:
+    # weights: nurses 40 * 0.5 / 30 = 2/3, doctors 40 * 0.5 / 10 = 2
+    weights = post_stratification_weights(frame(), META, {"nursing": 1, "medical": 1})
+    wave = publish_wave(frame(), META, breakdowns=[], weights=weights)
+    pct = dict(wave.distributions.select("answer", "pct").iter_rows())
+    assert pct["5"] == pytest.approx(50.0)
+    assert pct["1"] == pytest.approx(50.0)
+    assert wave.distributions["base_n"].unique().to_list() == [40]
+    assert wave.item_scores.row(0, named=True)["pct_positive"] == pytest.approx(50.0)

@@ -195,7 +195,7 @@ def themes_table(comp: WaveComputation, *, skip: bool = False) -> pl.DataFrame:
             for gi, group in enumerate(comp.plan.groups):
                 if comp.family_reasons[fam.key][gi] is not None:
                     continue
-                texts = comp.scored.filter(group_filter(group.key, dims)).get_column(fam.subject)
+                texts = comp.valid.filter(group_filter(group.key, dims)).get_column(fam.subject)
                 result = extract_themes([t for t in texts.to_list() if t])
                 rows += _theme_rows(base[gi], fam.subject, result)
     return pl.DataFrame(rows, schema=_SCHEMA)
