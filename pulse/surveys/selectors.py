@@ -1,6 +1,7 @@
 """Reads for surveys."""
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from pulse.organisations.models import ICS
@@ -36,10 +37,19 @@ def version_for_ics(*, ics: ICS, version_id: int) -> InstrumentVersion:
 
 
 def waves_for_ics(*, ics: ICS) -> QuerySet[Wave]:
+    """The ICS's waves, latest first, each with its response count (for rounding by presenters)."""
+    counts = (
+        Response.objects.filter(wave=OuterRef("pk"))
+        .order_by()
+        .values("wave")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
     return (
         Wave.objects.for_ics(ics)
-        .select_related("version__instrument")
-        .annotate(response_count=Count("responses"))
+        .select_related("version__instrument", "ics")
+        .annotate(response_count=Coalesce(Subquery(counts), 0))
+        .order_by("-opens_on", "-pk")
     )
 
 

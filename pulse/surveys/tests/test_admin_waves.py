@@ -314,3 +314,13 @@ def test_steps_out_of_order_get_a_clear_message_and_change_nothing(
     assert error_summary(response) == [message]
     wave.refresh_from_db()
     assert wave.status == status
+
+
+def test_the_latest_wave_is_listed_first(admin_client: Client) -> None:
+    draft(title="Earlier", opens_on=TODAY() - timedelta(days=30))
+    add_responses(open_wave(title="Latest", opens_on=TODAY()), 12)
+    draft(title="Middle", opens_on=TODAY() - timedelta(days=5))
+    rows = soup(admin_client.get(BASE)).select("tbody tr")
+    titles = [row.select_one("a").get_text(strip=True) for row in rows]
+    assert titles == ["Latest", "Middle", "Earlier"]
+    assert rows[0].select("td")[-1].get_text(strip=True) == "About 10"
