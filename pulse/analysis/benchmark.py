@@ -59,7 +59,12 @@ class BenchmarkReport:
     def for_viewer(
         self, *, viewer_ics: str | None = None, sees_names: bool = False
     ) -> BenchmarkReport:
-        """Copy for one viewer: other ICSs that did not consent lose their code."""
+        """Copy for one viewer: other ICSs that did not consent lose their code.
+
+        Rows are re-sorted by value so their order does not give the codes away. The size
+        ``n`` of an unnamed ICS is still shown (funnel plots need it); presenters should
+        not add anything else that could tell unnamed ICSs apart.
+        """
         if sees_names:
             return self
         named = pl.col("may_be_named") | (pl.col("ics_code") == pl.lit(viewer_ics))
@@ -67,7 +72,10 @@ class BenchmarkReport:
         scores = self.scores.with_columns(mask.alias("ics_code")).sort(
             "key", "mean", nulls_last=True
         )
-        dist = self.distributions.with_columns(mask.alias("ics_code"))
+        # re-sorted by value so that row order does not reveal the hidden codes
+        dist = self.distributions.with_columns(mask.alias("ics_code")).sort(
+            "item", "answer", "pct", nulls_last=True
+        )
         return replace(self, scores=scores, distributions=dist)
 
 

@@ -69,6 +69,8 @@ def test_other_icss_are_unnamed_unless_they_consented() -> None:
     codes = set(own.scores.filter(pl.col("key") == "P1")["ics_code"].to_list())
     assert codes == {"A", "B", None}
     assert set(own.distributions["ics_code"].to_list()) == {"A", "B", None}
+    ordered = own.distributions.filter(pl.col("item") == "voice", pl.col("answer") == "3")
+    assert ordered["pct"].to_list() == sorted(ordered["pct"].to_list())
     analyst = report.for_viewer(sees_names=True)
     assert set(analyst.scores["ics_code"].to_list()) == set("ABCDEF")
 

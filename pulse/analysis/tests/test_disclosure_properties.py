@@ -8,7 +8,8 @@ Whatever the data, in the published tables of one wave:
 * no set computable by subtraction (parent minus published siblings, or the union of the
   published siblings of a hidden parent) is non-empty and smaller than k, or differs from a
   published cell by fewer than k;
-* a respondent planted with a unique combination of answers is never isolated.
+* a respondent planted with a unique combination of answers is never isolated, neither by one
+  difference nor by any linear combination of a family's published totals.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
+import numpy as np
 import polars as pl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -140,6 +142,35 @@ def test_planted_unique_respondent_is_never_isolated(
         for a, b in combinations(by_group.values(), 2):
             assert a.members - b.members != {"planted"}, family
             assert b.members - a.members != {"planted"}, family
+        assert not _derivable("planted", [c.members for c in by_group.values()]), family
+
+
+def _derivable(person: str, sets: list[frozenset[str]]) -> bool:
+    """Whether some linear combination of the published sets' totals isolates ``person``.
+
+    Every published cell of a family gives the sum of one statistic over its set; the person's
+    value is derivable exactly when their indicator vector lies in the span of the sets'.
+    """
+    people = sorted(set().union(*sets) | {person})
+    index = {p: i for i, p in enumerate(people)}
+    matrix = np.zeros((len(sets), len(people)))
+    for row, members in enumerate(sets):
+        matrix[row, [index[p] for p in members]] = 1.0
+    target = np.zeros(len(people))
+    target[index[person]] = 1.0
+    if not sets:
+        return False
+    return bool(
+        np.linalg.matrix_rank(np.vstack([matrix, target])) == np.linalg.matrix_rank(matrix)
+    )
+
+
+def test_the_linear_attack_finds_inclusion_exclusion() -> None:
+    a = frozenset({"planted", "x1", "x2"})
+    b = frozenset({"planted", "y1", "y2"})
+    everyone = frozenset({"planted", "x1", "x2", "y1", "y2"})
+    assert _derivable("planted", [a, b, everyone])
+    assert not _derivable("planted", [a, everyone])
 
 
 def test_group_key_round_trips() -> None:
