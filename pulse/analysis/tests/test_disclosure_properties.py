@@ -160,9 +160,7 @@ def _derivable(person: str, sets: list[frozenset[str]]) -> bool:
     target[index[person]] = 1.0
     if not sets:
         return False
-    return bool(
-        np.linalg.matrix_rank(np.vstack([matrix, target])) == np.linalg.matrix_rank(matrix)
-    )
+    return bool(np.linalg.matrix_rank(np.vstack([matrix, target])) == np.linalg.matrix_rank(matrix))
 
 
 def test_the_linear_attack_finds_inclusion_exclusion() -> None:
