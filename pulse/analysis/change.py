@@ -107,7 +107,15 @@ def welch_arrays(
 
 
 def welch_test(before: Sequence[float], after: Sequence[float]) -> WelchResult:
-    """Welch's t-test on two samples; ``ValueError`` for fewer than 2 values, NaN or no variance."""
+    """Welch's t-test of ``after - before``; ``ValueError`` for fewer than 2 values, NaN or
+    no variance (formulas in the module notes).
+
+    Examples
+    --------
+    >>> r = welch_test([5.0, 5.0, 7.5, 2.5], [7.5, 10.0, 7.5, 5.0])
+    >>> round(r.difference, 2), round(r.t, 3)
+    (2.5, 1.732)
+    """
     x1 = np.asarray(before, dtype=np.float64)
     x2 = np.asarray(after, dtype=np.float64)
     if x1.size < 2 or x2.size < 2:
@@ -144,7 +152,15 @@ def proportion_arrays(x1: Array, n1: Array, x2: Array, n2: Array) -> dict[str, A
 
 
 def two_proportion_z_test(x1: int, n1: int, x2: int, n2: int) -> ProportionTest:
-    """Pooled two-proportion z-test; ``ValueError`` for impossible counts or no variation."""
+    """Pooled two-proportion z-test of ``x2/n2 - x1/n1``; ``ValueError`` for impossible
+    counts or no variation.
+
+    Examples
+    --------
+    >>> r = two_proportion_z_test(30, 100, 45, 100)
+    >>> round(r.difference, 2), round(r.z, 3), round(r.p_value, 4)
+    (0.15, 2.191, 0.0285)
+    """
     if n1 < 1 or n2 < 1 or not (0 <= x1 <= n1 and 0 <= x2 <= n2):
         raise ValueError("counts must satisfy 0 <= x <= n and n >= 1")
     if x1 + x2 in (0, n1 + n2):

@@ -53,7 +53,14 @@ def _sizes(n: npt.ArrayLike) -> Array:
 def funnel_limits_mean(
     target: float, sd: float, n: npt.ArrayLike, *, level: float = 0.95
 ) -> tuple[Array, Array]:
-    """Lower and upper control limits for a mean at sizes ``n``."""
+    """Lower and upper control limits for a mean at sizes ``n``: ``theta +/- z sigma/sqrt(n)``.
+
+    Examples
+    --------
+    >>> low, high = funnel_limits_mean(6.0, 2.0, [16, 100], level=0.998)
+    >>> [round(float(x), 3) for x in low]
+    [4.455, 5.382]
+    """
     if not np.isfinite(target) or not np.isfinite(sd) or sd < 0:
         raise ValueError("target and sd must be finite, sd >= 0")
     half = _z(level) * sd / np.sqrt(_sizes(n))

@@ -71,7 +71,16 @@ def _check_confidence(confidence: float) -> None:
 
 
 def mean_interval(values: Sequence[float], confidence: float = 0.95) -> MeanEstimate:
-    """Mean and t interval of ``values``; ``ValueError`` for fewer than 2 values or NaN."""
+    """Mean and t interval of ``values``; ``ValueError`` for fewer than 2 values or NaN.
+
+    ``mean +/- t_{(1 + confidence)/2, n - 1} * s / sqrt(n)``
+
+    Examples
+    --------
+    >>> est = mean_interval([2.5, 5.0, 7.5, 10.0])
+    >>> round(est.mean, 2), round(est.ci_low, 2), round(est.ci_high, 2)
+    (6.25, 1.11, 11.39)
+    """
     _check_confidence(confidence)
     x = np.asarray(values, dtype=np.float64)
     if x.size < 2:
@@ -121,7 +130,16 @@ def wilson_arrays(successes: Array, n: Array, confidence: float = 0.95) -> tuple
 
 
 def wilson_interval(successes: int, n: int, confidence: float = 0.95) -> ProportionEstimate:
-    """Proportion ``successes / n`` with its Wilson interval; ``ValueError`` if impossible."""
+    """Proportion ``successes / n`` with its Wilson interval; ``ValueError`` if impossible.
+
+    ``(p + z^2/2n +/- z sqrt(p(1 - p)/n + z^2/4n^2)) / (1 + z^2/n)``
+
+    Examples
+    --------
+    >>> est = wilson_interval(7, 20)
+    >>> round(est.proportion, 2), round(est.ci_low, 3), round(est.ci_high, 3)
+    (0.35, 0.181, 0.567)
+    """
     if n <= 0:
         raise ValueError("a proportion needs n >= 1")
     if not 0 <= successes <= n:
