@@ -119,6 +119,7 @@ def _summary(
         "n_icss": int(published.sum()),
         "england_n": int(england["n"]) if enough else None,
         "england_mean": england.get("mean"),
+        "england_sd": england.get("sd"),
         "england_pct_positive": england["pct"] * 100 if enough else None,
         "q1": float(q[0]) if enough else None,
         "median": float(q[1]) if enough else None,
@@ -145,7 +146,12 @@ def _one_statistic(
     published = np.array([r is None for r in reasons], dtype=bool)
     england: dict[str, float] = {}
     if int(published.sum()) >= min_icss and comp.family_reasons[fam][0] is None:
-        england = {"n": float(n[0]), "mean": float(mean[0]), "pct": float(np.clip(pct[0], 0, 1))}
+        england = {
+            "n": float(n[0]),
+            "mean": float(mean[0]),
+            "sd": float(np.sqrt(max(var0, 0.0))),
+            "pct": float(np.clip(pct[0], 0, 1)),
+        }
     else:
         reasons = [r if r is not None else "fewer_than_5_icss" for r in reasons]
         published[:] = False
@@ -153,7 +159,7 @@ def _one_statistic(
     pvals = np.where(published, pct[idx], np.nan) * 100.0
     q = np.percentile(vals[published], [25, 50, 75]) if england else np.full(3, np.nan)
     n_i = np.maximum(n[idx], 1.0)
-    sd = float(np.sqrt(max(var0, 0.0))) if england else 0.0
+    sd = england.get("sd", 0.0)
     columns: dict[str, object] = {
         "kind": [kind] * len(idx),
         "key": [subject] * len(idx),

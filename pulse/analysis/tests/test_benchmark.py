@@ -56,6 +56,7 @@ def test_england_value_quartiles_and_bands() -> None:
     expected = [1 if v <= q1 else 2 if v <= med else 3 if v <= q3 else 4 for v in by_ics]
     assert p1["quartile_band"].to_list() == expected
     sd = float(scores["s"].std())  # type: ignore[arg-type]
+    assert summary["england_sd"] == pytest.approx(sd)
     n = p1["n"].to_numpy()
     assert p1["funnel_upper_95"].to_numpy() == pytest.approx(
         summary["england_mean"] + 1.959964 * sd / np.sqrt(n), rel=1e-6
