@@ -37,6 +37,7 @@ import polars as pl
 
 from pulse.analysis.engine import MIN_K, WaveComputation, compute_wave
 from pulse.analysis.funnel import funnel_flag, funnel_limits_mean, funnel_limits_proportion
+from pulse.analysis.groups import BreakdownSpec
 from pulse.analysis.meta import ICS_DIMENSION, InstrumentMeta
 from pulse.analysis.tables import distribution_table
 
@@ -80,7 +81,11 @@ class BenchmarkReport:
 
 
 def _ics_rows(comp: WaveComputation) -> tuple[npt.NDArray[np.int64], list[str]]:
-    idx = [i for i, g in enumerate(comp.plan.groups) if len(g.key) == 1]
+    idx = [
+        i
+        for i, g in enumerate(comp.plan.groups)
+        if len(g.key) == 1 and g.key[0][0] == ICS_DIMENSION
+    ]
     return np.array(idx, dtype=np.int64), [comp.plan.groups[i].key[0][1] for i in idx]
 
 
@@ -217,7 +222,9 @@ def _distributions(
     england = dist.filter(pl.col("group_id") == "all").select(
         "item", "answer", pl.col("pct").alias("england_pct")
     )
-    ics = dist.filter(pl.col("dimension_1") == ICS_DIMENSION).select(
+    ics = dist.filter(
+        pl.col("dimension_1") == ICS_DIMENSION, pl.col("dimension_2").is_null()
+    ).select(
         "question_key",
         "item",
         "layer",
@@ -276,13 +283,23 @@ def benchmark_icss(
     consented: Collection[str] = (),
     min_icss: int = MIN_ICSS,
     include: Iterable[str] = ("constructs", "items"),
+    breakdowns: Iterable[BreakdownSpec] = (ICS_DIMENSION,),
 ) -> BenchmarkReport:
-    """Benchmark every construct and item across the ICSs of a national frame."""
+    """Benchmark every construct and item across the ICSs of a national frame.
+
+    ``breakdowns`` must include ``"ics_code"``. Pass the national publication's own list
+    (for example ``[("ics_code", "profession_group")]``) so that every ICS value is hidden
+    or shown exactly as in that publication: two publications of the same people with
+    different breakdowns could otherwise be combined.
+    """
     if ICS_DIMENSION not in frame.columns:
         raise ValueError("benchmarks need an 'ics_code' column")
     if min_icss < MIN_ICSS:
         raise ValueError(f"min_icss must be at least {MIN_ICSS}")
-    comp = compute_wave(frame, meta, breakdowns=[ICS_DIMENSION], k=k, include=include)
+    chosen = list(breakdowns)
+    if not any(ICS_DIMENSION in ((b,) if isinstance(b, str) else tuple(b)) for b in chosen):
+        raise ValueError("benchmark breakdowns must include 'ics_code'")
+    comp = compute_wave(frame, meta, breakdowns=chosen, k=k, include=include)
     frames, summaries = [], []
     for fam in comp.families:
         if fam.kind in ("construct", "item"):

@@ -90,3 +90,36 @@ def test_benchmark_table_has_every_item_answer_and_ics() -> None:
 def test_benchmarks_need_an_ics_column() -> None:
     with pytest.raises(ValueError, match="ics_code"):
         benchmark_icss(national({"A": 30}).drop("ics_code"), META)
+
+
+def test_benchmark_follows_the_national_publication_decisions() -> None:
+    from pulse.analysis.meta import Dimension, Option
+    from pulse.analysis.publish import publish_wave
+
+    meta = InstrumentMeta(
+        items=META.items,
+        dimensions=(Dimension("sector", "Sector", (Option("acute", "A"), Option("primary", "P"))),),
+    )
+    # ICS F: 12 leaders, all in primary care; "primary care" = those 12 and one leader in A
+    frame = national({"A": 30, "B": 30, "C": 30, "D": 30, "E": 30, "F": 12}).with_columns(
+        pl.Series("sector", ["primary"] + ["acute"] * 149 + ["primary"] * 12)
+    )
+    breakdowns = [("ics_code", "sector")]
+    published = publish_wave(frame, meta, breakdowns=breakdowns, include=["constructs"])
+    shown = published.construct_scores.filter(
+        pl.col("dimension_1") == "ics_code",
+        pl.col("dimension_2").is_null(),
+        pl.col("construct") == "P1",
+    )
+    report = benchmark_icss(frame, meta, breakdowns=breakdowns)
+    bench = report.scores.filter(pl.col("key") == "P1").sort("ics_code")
+    hidden_nationally = shown.sort("value_1")["suppressed"].to_list()
+    for in_benchmark, nationally in zip(bench["suppressed"], hidden_nationally, strict=True):
+        assert in_benchmark or not nationally  # never shows what the national view hides
+    assert dict(bench.select("ics_code", "reason").iter_rows())["F"] == "differencing"
+    alone = benchmark_icss(frame, meta).scores.filter(
+        pl.col("key") == "P1", pl.col("ics_code") == "F"
+    )
+    assert alone["suppressed"].to_list() == [False]  # which is why the lists must match
+    with pytest.raises(ValueError, match="must include 'ics_code'"):
+        benchmark_icss(frame, meta, breakdowns=["sector"])
