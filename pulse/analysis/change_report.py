@@ -223,6 +223,9 @@ def compare_waves(
 ) -> ChangeReport:
     """Compare every common construct and item, in every group published in both waves.
 
+    Pass the breakdown list the waves were published with, so that a group hidden in either
+    wave's own publication is hidden here too.
+
     Returns a :class:`~pulse.analysis.change.ChangeReport` whose ``table`` has the group
     columns, ``kind``, ``key``, both waves' ``n``, means and % positive, ``change`` with its
     CI, ``t``, ``df``, ``p_value``, ``p_adjusted``, ``mdc``, ``verdict``, the same for % positive
