@@ -176,6 +176,9 @@ class Dimension:
             raise ValueError(f"dimension {self.key!r} has no options")
         if len(set(codes)) != len(codes):
             raise ValueError(f"dimension {self.key!r} has duplicate option codes")
+        for code in codes:
+            if not isinstance(code, str) or not code or "&" in code or "=" in code:
+                raise ValueError(f"dimension {self.key!r}: option code {code!r} is not allowed")
         if self.multi_valued and len(codes) > 62:
             raise ValueError(f"dimension {self.key!r}: at most 62 options for multi-valued")
 

@@ -89,6 +89,8 @@ def test_metadata_problems_are_named() -> None:
         InstrumentMeta(items=layer_grid_items("g", "G", ("system",)))
     with pytest.raises(ValueError, match="must be 'g__place'"):
         Item("g__system", "g", "G", layer="place")
+    with pytest.raises(ValueError, match="option code 'a&b' is not allowed"):
+        Dimension("sector", "Sector", (Option("a&b", "A and B"),))
 
 
 def test_empty_frame_gives_a_result_that_says_why() -> None:
