@@ -16,9 +16,9 @@ contributor counts ``w`` per atom (a cell's ``n`` is the sum of ``w`` over its a
     complement is empty or at least k.
 ``differencing``
     over everything published for the wave, plus the derived sets (complements, and the union
-    of the published siblings of a hidden parent), no pair ``A, B`` may have
-    ``0 < |A \\ B| < k`` in either direction; the smaller *group* is hidden, or, when a derived
-    set is involved, the next smallest sibling behind it.
+    of the published siblings of a hidden parent), no pair ``A, B`` with ``B`` inside ``A`` may
+    have ``0 < |A \\ B| < k`` (subtraction then describes that small set); the smaller *group*
+    is hidden, or, when a derived set is involved, the next smallest sibling behind it.
 
 Rules repeat until nothing changes; hiding only ever grows, so this ends.
 
@@ -229,8 +229,12 @@ def _violations(
             size = np.asarray(weighted.sum(axis=1)).ravel()
         if wi == 0:
             primary = size
+        # |A \ B| (row A, column B). Subtracting B's totals from A's describes A \ B only when
+        # B lies inside A (|B \ A| = 0); for overlapping sets the result mixes two groups that
+        # are never published, and isolates no one (ADR 10).
         diff = size[:, np.newaxis] - inter
-        viol |= (diff > 0.5) & (diff < state.k - 0.5)
+        inside = (size[np.newaxis, :] - inter) < 0.5
+        viol |= (diff > 0.5) & (diff < state.k - 0.5) & inside
     viol |= viol.T
     pairs = np.argwhere(np.triu(viol, 1)).astype(np.int64)
     return pairs, primary

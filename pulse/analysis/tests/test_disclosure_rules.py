@@ -109,6 +109,23 @@ def test_two_groups_differing_by_fewer_than_k_people_are_not_both_shown() -> Non
     assert got["profession_group=medical"] == "complementary"
 
 
+def test_overlapping_groups_are_both_shown_when_neither_contains_the_other() -> None:
+    # 30 nurses, 3 of them not at system level; system level = 27 nurses + 20 doctors.
+    # Nursing minus system level is 3 people, but their totals cannot be had by subtraction:
+    # nursing's totals minus system's also take away the 20 doctors, who are never published
+    # apart. So both groups are shown (ADR 10).
+    professions = ["nursing"] * 30 + ["medical"] * 30
+    layers = (
+        [["system"]] * 27 + [["organisation"]] * 3 + [["system"]] * 20 + [["organisation"]] * 10
+    )
+    wave = publish_wave(
+        frame(["acute"] * 60, professions, layers), META, breakdowns=["profession_group", "layer"]
+    )
+    got = reasons(wave.groups)
+    assert got["profession_group=nursing"] is None
+    assert got["layer=system"] is None
+
+
 def test_item_cell_needs_k_scored_answers() -> None:
     data = frame(["acute"] * 30).with_columns(
         pl.Series("voice", [0] * 25 + [4] * 5, dtype=pl.Int8)  # 25 don't know
