@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "pulse.accounts",
     "pulse.organisations",
     "pulse.surveys",
+    "pulse.reports",
     "pulse.nhsuk_forms",
     "pulse.nonprod",
 ]

@@ -230,6 +230,9 @@ def wave_publish(*, wave: Wave, by: Any) -> Wave:
     wave.published_at = timezone.now()
     wave.save(update_fields=["status", "published_at"])
     _audit(wave, "wave_published", by)
+    from pulse.reports.tasks import build_publication
+
+    transaction.on_commit(lambda: build_publication.enqueue(wave_id=wave.pk))
     return wave
 
 

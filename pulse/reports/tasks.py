@@ -1,0 +1,22 @@
+"""Background work of the results app: building publications and rendering report files."""
+
+from django_tasks import task
+
+
+@task()
+def build_publication(wave_id: int) -> None:
+    """Build a newly published wave's results (themes included) if they are not built yet."""
+    from pulse.reports import selectors
+    from pulse.reports.services.publication import publication_ensure
+
+    wave = selectors.wave_by_id(wave_id=wave_id)
+    if wave is not None:
+        publication_ensure(wave=wave)
+
+
+@task()
+def render_report_file(report_file_id: int) -> None:
+    """Render a requested PDF, Excel or CSV file from the wave's stored publication."""
+    from pulse.reports.services.report_files import report_file_render
+
+    report_file_render(report_file_id=report_file_id)
