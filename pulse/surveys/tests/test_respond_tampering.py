@@ -92,7 +92,8 @@ def test_an_answer_to_a_question_hidden_by_an_earlier_page_is_refused(client: Cl
     before = dict(draft.answers)
     data = {"involved__place": "4", "heard__place": "4", "managing": "3"}
     assert_refused(post_section(client, wave, 2, data), draft, before)
-    # a question of a section that is skipped altogether
+    # a question of a section that is skipped altogether, posted to its own page or another
+    assert_refused(post_section(client, wave, 3, {"extra_text": "x"}), draft, before)
     assert_refused(post_section(client, wave, 4, {"valued": "4", "extra_text": "x"}), draft, before)
 
 

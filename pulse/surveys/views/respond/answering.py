@@ -93,12 +93,12 @@ def section(request: HttpRequest, wave: Wave, draft: ResponseDraft, number: int)
     current = navigation.section_at(definition, number)
     change = request.GET.get("change") == "1"
     slots = page_slots(definition, draft.answers, current)
-    if not any(not slot.is_note for slot in slots):  # nothing to ask here
-        return redirect(_after(wave, draft, number, change))
     form = _form(request, wave, draft, slots)
+    if request.method == "POST" and form.is_tampered():
+        return bad_answers(request, wave, section_url(wave, number, change=change))
+    if not form.slots:  # nothing to ask here
+        return redirect(_after(wave, draft, number, change))
     if request.method == "POST":
-        if form.is_tampered():
-            return bad_answers(request, wave, section_url(wave, number, change=change))
         saved = _save(request, wave, draft, current, form)
         if saved is not None:
             return saved
