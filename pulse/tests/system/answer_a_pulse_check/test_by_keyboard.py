@@ -10,7 +10,6 @@ from pulse.tests.system.answer_a_pulse_check.steps import (
     answer_section_by_keyboard,
     choose_by_keyboard,
     focused,
-    heading,
     press_button,
 )
 from pulse.tests.system.conftest import check_page
@@ -40,7 +39,7 @@ def test_a_leader_answers_the_pulse_check_with_the_keyboard_alone(page: Page) ->
     # When they continue without answering, the error summary takes the focus
     press_button(page, CONTINUE)
     expect(page.get_by_role("alert")).to_contain_text("Select your professional group")
-    assert focused(page, ".nhsuk-error-summary")
+    expect(page.locator(".nhsuk-error-summary")).to_be_focused()
     check_page(page)
 
     # And its first link takes them to the first question to answer
@@ -61,7 +60,9 @@ def test_a_leader_answers_the_pulse_check_with_the_keyboard_alone(page: Page) ->
         press_button(page, CONTINUE)
 
     # Then they reach check your answers and submit from the keyboard
-    assert heading(page) == "Check your answers before submitting"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Check your answers before submitting"
+    )
     check_page(page)
     press_button(page, "main form button")
     expect(page.get_by_role("heading", level=1)).to_have_text("Your answers have been submitted")

@@ -8,7 +8,6 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from pulse.surveys.tests.factories import open_wave
-from pulse.tests.system.answer_a_pulse_check.steps import focused
 from pulse.tests.system.conftest import check_page
 
 pytestmark = [
@@ -41,7 +40,7 @@ def test_a_leader_enters_the_access_code_they_were_given(page: Page) -> None:
 
     # Then they are told, and the error summary has the focus
     expect(page.get_by_role("alert")).to_contain_text("The access code is not right")
-    assert focused(page, ".nhsuk-error-summary")
+    expect(page.locator(".nhsuk-error-summary")).to_be_focused()
     assert page.title().startswith("Error: ")
     check_page(page)
 
