@@ -184,7 +184,6 @@ class SectionPage:
 
 def answer_display(
     definition: Definition,
-    key: str,
     question_key: str,
     value: Any,
     places: Sequence[Mapping[str, str]],
@@ -216,7 +215,7 @@ class CheckAnswersPage:
 
     @property
     def page_title(self) -> str:
-        return title("Check your answers", self.wave.definition.title)
+        return title("Check your answers before submitting", self.wave.definition.title)
 
     @property
     def submit_url(self) -> str:
@@ -256,7 +255,7 @@ class CheckAnswersPage:
             else f"your answer to: {question.text}"
         )
         value = answer_display(
-            definition, slot.key, question.key, self.answers.get(slot.key), self.wave.places
+            definition, question.key, self.answers.get(slot.key), self.wave.places
         )
         href = section_url(self.wave, number, change=True, anchor=f"id_{slot.key}")
         return {

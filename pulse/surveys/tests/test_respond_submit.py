@@ -41,7 +41,7 @@ def test_check_answers_lists_every_answer_by_section_with_change_links(client: C
     assert_page_basics(response)
     page = soup(response)
     assert page.title.get_text(strip=True) == (
-        "Check your answers – Conditions survey – Leadership Pulse"
+        "Check your answers before submitting – Conditions survey – Leadership Pulse"
     )
     assert page.select_one("a.nhsuk-back-link")["href"] == url("section", wave, number=4)
     assert [h.get_text(strip=True) for h in page.select("main h2")][:4] == [

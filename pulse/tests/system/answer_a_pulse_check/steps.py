@@ -41,10 +41,6 @@ def close(wave: Wave) -> None:
     wave.save()
 
 
-def heading(page: Page) -> str:
-    return page.get_by_role("heading", level=1).inner_text().strip()
-
-
 def radio_groups(page: Page) -> list[str]:
     """The names of the page's radio groups, in page order (read, not clicked)."""
     return page.evaluate(
