@@ -324,3 +324,20 @@ def test_the_latest_wave_is_listed_first(admin_client: Client) -> None:
     titles = [row.select_one("a").get_text(strip=True) for row in rows]
     assert titles == ["Latest", "Middle", "Earlier"]
     assert rows[0].select("td")[-1].get_text(strip=True) == "About 10"
+
+
+def test_a_drafts_access_code_is_kept_replaced_or_removed(admin_client: Client) -> None:
+    wave = draft(access_code="first-code")
+    url = f"{BASE}{wave.pk}/change/"
+    page = soup(admin_client.get(url))
+    assert page.select_one("label[for=id_access_code]").get_text(strip=True) == (
+        "New access code (optional)"
+    )
+    first_hash = Wave.objects.get(pk=wave.pk).access_code_hash
+    admin_client.post(url, wave_data())
+    assert Wave.objects.get(pk=wave.pk).access_code_hash == first_hash
+    admin_client.post(url, wave_data(access_code="second-code"))
+    second_hash = Wave.objects.get(pk=wave.pk).access_code_hash
+    assert second_hash not in ("", first_hash)
+    admin_client.post(url, wave_data(remove_access_code="on"))
+    assert Wave.objects.get(pk=wave.pk).access_code_hash == ""
