@@ -115,6 +115,29 @@ class PartnerOrganisation(models.Model):
         return self.name
 
 
+class AllowedEmailDomain(models.Model):
+    """An email domain whose holders may sign in to the ICS's ideas space by an emailed link.
+
+    Matched exactly against the part after the @ (``wirral.nhs.uk`` does not allow
+    ``x.wirral.nhs.uk``); stored in lower case.
+    """
+
+    ics = models.ForeignKey(ICS, on_delete=models.CASCADE, related_name="allowed_email_domains")
+    domain = models.CharField(max_length=253)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = IcsOwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["domain"]
+        constraints = [
+            models.UniqueConstraint(fields=["ics", "domain"], name="email_domain_unique_in_ics"),
+        ]
+
+    def __str__(self) -> str:
+        return self.domain
+
+
 class Membership(models.Model):
     """A user's role in an ICS, a region (regional analysts) or England (national analysts)."""
 

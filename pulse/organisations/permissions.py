@@ -17,14 +17,23 @@ class Perm(StrEnum):
     MANAGE_MEMBERS = "manage_members"
     VIEW_RESULTS = "view_results"
     MANAGE_WAVES = "manage_waves"
+    # Ideas: read, take part (post, support, comment, report), moderate and run the pipeline,
+    # set up challenges and stages, and choose the email domains allowed to sign in by link.
+    VIEW_IDEAS = "view_ideas"
+    POST_IDEAS = "post_ideas"
+    MODERATE_IDEAS = "moderate_ideas"
+    MANAGE_CHALLENGES = "manage_challenges"
+    MANAGE_EMAIL_DOMAINS = "manage_email_domains"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.ICS_ADMIN: frozenset(Perm),
-    Role.ICS_VIEWER: frozenset({Perm.VIEW_ICS, Perm.VIEW_RESULTS}),
+    Role.ICS_VIEWER: frozenset({Perm.VIEW_ICS, Perm.VIEW_RESULTS, Perm.VIEW_IDEAS}),
     Role.PANEL_MEMBER: frozenset({Perm.VIEW_ICS}),
-    Role.IDEA_MODERATOR: frozenset({Perm.VIEW_ICS}),
-    Role.STAFF: frozenset({Perm.VIEW_ICS}),
+    Role.IDEA_MODERATOR: frozenset(
+        {Perm.VIEW_ICS, Perm.VIEW_IDEAS, Perm.POST_IDEAS, Perm.MODERATE_IDEAS}
+    ),
+    Role.STAFF: frozenset({Perm.VIEW_ICS, Perm.VIEW_IDEAS, Perm.POST_IDEAS}),
     Role.REGIONAL_ANALYST: frozenset({Perm.VIEW_ICS, Perm.VIEW_RESULTS}),
     Role.NATIONAL_ANALYST: frozenset({Perm.VIEW_ICS, Perm.VIEW_RESULTS}),
 }
