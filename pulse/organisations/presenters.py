@@ -10,6 +10,7 @@ from pulse.organisations.permissions import Perm, has_perm
 ICS_SECTIONS = [
     ("organisations:show_ics", "Overview", Perm.VIEW_ICS),
     ("surveys:list_waves", "Surveys", Perm.MANAGE_WAVES),
+    ("ideas:list_challenges", "Ideas", Perm.VIEW_IDEAS),
     ("organisations:list_places", "Places", Perm.MANAGE_PLACES),
     ("organisations:list_partners", "Partner organisations", Perm.MANAGE_PARTNERS),
     ("organisations:list_members", "People", Perm.MANAGE_MEMBERS),

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "pulse.organisations",
     "pulse.surveys",
     "pulse.reports",
+    "pulse.ideas",
     "pulse.nhsuk_forms",
     "pulse.nonprod",
 ]

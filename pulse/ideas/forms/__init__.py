@@ -1,0 +1,1 @@
+"""Forms for the ideas space, with NHS error wording."""

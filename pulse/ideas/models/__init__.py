@@ -1,0 +1,27 @@
+"""The ideas space: challenges, ideas, the pipeline, moderation, notifications, sign-in links."""
+
+from pulse.ideas.models.challenges import Challenge, Stage, StageKind
+from pulse.ideas.models.ideas import Comment, Idea, Report, StageChange, Support
+from pulse.ideas.models.notifications import (
+    CHOOSABLE_KINDS,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+)
+from pulse.ideas.models.sign_in import SignInLink
+
+__all__ = [
+    "CHOOSABLE_KINDS",
+    "Challenge",
+    "Comment",
+    "Idea",
+    "Notification",
+    "NotificationKind",
+    "NotificationPreference",
+    "Report",
+    "SignInLink",
+    "Stage",
+    "StageChange",
+    "StageKind",
+    "Support",
+]

@@ -1,0 +1,1 @@
+"""Views for the ideas space: thin, one service or selector each, rendered through presenters."""
