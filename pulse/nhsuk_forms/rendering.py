@@ -17,8 +17,9 @@ from pulse.nhsuk_forms.dates import NhsDateInput, date_parts, problem_parts
 
 COMPONENT_FOR_WIDGET: list[tuple[type[forms.Widget], str]] = [
     (NhsDateInput, "date"),
-    (forms.RadioSelect, "radios"),
+    # CheckboxSelectMultiple subclasses RadioSelect, so it must be matched first.
     (forms.CheckboxSelectMultiple, "checkboxes"),
+    (forms.RadioSelect, "radios"),
     (forms.Select, "select"),
     (forms.Textarea, "textarea"),
     (forms.PasswordInput, "password"),

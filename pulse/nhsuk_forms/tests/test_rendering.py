@@ -67,3 +67,18 @@ def test_values_typed_by_users_are_escaped() -> None:
     )
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_multiple_choice_renders_as_checkboxes_not_radios() -> None:
+    class LayersForm(forms.Form):
+        layers = forms.MultipleChoiceField(
+            label="Layers",
+            choices=[("system", "System"), ("place", "Place")],
+            widget=forms.CheckboxSelectMultiple,
+        )
+
+    html = render(
+        '{% from "nhsuk_forms/macros.jinja" import form_field %}{{ form_field(form["layers"]) }}',
+        form=LayersForm(data={"layers": ["place"]}),
+    )
+    assert 'type="checkbox"' in html and 'type="radio"' not in html

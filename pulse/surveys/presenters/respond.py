@@ -5,7 +5,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.forms import CheckboxSelectMultiple
 from django.urls import reverse
 from markupsafe import Markup, escape
 
@@ -115,8 +114,6 @@ def field_block(form: SectionForm, slot: PageSlot, layer_label: str | None) -> d
     bound = form[slot.key]
     spec = field_params(bound)
     component, params = spec["component"], spec["params"]
-    if isinstance(bound.field.widget, CheckboxSelectMultiple):
-        component = "checkboxes"  # a subclass of RadioSelect, which the generic mapping sees first
     if component in ("radios", "checkboxes"):
         params["fieldset"]["legend"] = _legend(str(bound.label), layer_label)
         if component == "radios":
