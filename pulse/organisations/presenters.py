@@ -11,6 +11,7 @@ ICS_SECTIONS = [
     ("organisations:show_ics", "Overview", Perm.VIEW_ICS),
     ("surveys:list_waves", "Surveys", Perm.MANAGE_WAVES),
     ("ideas:list_challenges", "Ideas", Perm.VIEW_IDEAS),
+    ("reports:list_results", "Results", Perm.VIEW_RESULTS),
     ("organisations:list_places", "Places", Perm.MANAGE_PLACES),
     ("organisations:list_partners", "Partner organisations", Perm.MANAGE_PARTNERS),
     ("organisations:list_members", "People", Perm.MANAGE_MEMBERS),

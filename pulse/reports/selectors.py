@@ -115,3 +115,8 @@ def report_files_for_wave(*, wave: Wave) -> dict[str, ReportFile]:
 
 def report_file_for_wave(*, wave: Wave, file_format: str) -> ReportFile | None:
     return ReportFile.objects.for_ics(wave.ics).filter(wave=wave, format=file_format).first()
+
+
+def ics_names() -> dict[str, str]:
+    """Every ICS's short name by ODS code (for analysts' benchmark tables)."""
+    return dict(ICS.objects.values_list("ods_code", "short_name"))

@@ -1,0 +1,1 @@
+"""Results pages, the report downloads and the list of published surveys."""
