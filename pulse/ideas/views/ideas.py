@@ -18,7 +18,7 @@ from pulse.ideas.services import ideas as services
 from pulse.ideas.views._common import error_items, page, posted, save, viewer
 from pulse.organisations.access import ics_view
 from pulse.organisations.models import ICS
-from pulse.organisations.permissions import Perm
+from pulse.organisations.permissions import Perm, has_perm
 
 
 def _name(request: HttpRequest) -> str:
@@ -42,10 +42,13 @@ def _to_idea(ics: ICS, idea: Idea, anchor: str = "") -> HttpResponse:
 @ics_view(Perm.POST_IDEAS)
 def add_idea(request: HttpRequest, ics: ICS, challenge_id: int) -> HttpResponse:
     challenge = selectors.challenge_for_ics(
-        ics=ics, challenge_id=challenge_id, include_upcoming=False
+        ics=ics,
+        challenge_id=challenge_id,
+        include_upcoming=has_perm(request.user, Perm.MANAGE_CHALLENGES, ics=ics),
     )
+    is_open = challenge.is_open_on(timezone.localdate())
     form = IdeaForm(data=posted(request), author_name=_name(request))
-    if request.method == "POST" and form.is_valid():
+    if is_open and request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         idea = save(
             form,
@@ -61,7 +64,6 @@ def add_idea(request: HttpRequest, ics: ICS, challenge_id: int) -> HttpResponse:
         if idea is not None:
             messages.success(request, "Your idea has been posted")
             return _to_idea(ics, idea)
-    is_open = challenge.is_open_on(timezone.localdate())
     return page(request, ics, "add_idea", form=form, challenge=challenge, is_open=is_open)
 
 
