@@ -66,8 +66,16 @@ def shown_slots(
             yield Slot(question, question.key)
 
 
+def _has_nul(raw: Any) -> bool:
+    values = raw if isinstance(raw, list | tuple) else [raw]
+    return any(isinstance(v, str) and "\x00" in v for v in values)
+
+
 def clean_value(question: Question, raw: Any, places: Collection[str]) -> Any:
     """The stored form of one raw answer; raises ValueError with a message for a respondent."""
+    if _has_nul(raw):
+        # Imported files can carry NUL characters, which PostgreSQL cannot store.
+        raise ValueError("Remove the null characters from this answer")
     kind = question.type
     if kind in ("agreement", "layer_grid"):
         value = _integer(raw)

@@ -58,6 +58,8 @@ def test_an_answer_to_a_question_hidden_by_its_condition_is_rejected() -> None:
         ({"years": "twelve"}, "years", "Enter a whole number, like 12"),
         ({"more_text": "x" * 5001}, "more_text", "Your answer must be 5,000 characters or fewer"),
         ({"unknown_key": 1}, "unknown_key", "There is no question with this key in this survey"),
+        ({"more_text": "bad\x00text"}, "more_text", "Remove the null characters from this answer"),
+        ({"layers": ["place\x00"]}, "layers", "Remove the null characters from this answer"),
     ],
 )
 def test_out_of_range_and_unknown_answers_are_rejected(
