@@ -216,10 +216,68 @@ def funnel(points: Rows, limits: Rows, *, england: float, y_title: str) -> dict[
     return _finish(chart)
 
 
+def level_dots(rows: Rows, *, levels: list[str], earlier: str = "", later: str) -> dict[str, Any]:
+    """Values on a scale of named levels (1 to len(levels), such as Emerging to Thriving), each
+    drawn as a square with its value printed beside it; with `earlier`, the earlier value as a
+    circle joined to it by a line. Rows: label, after, before (or None), value (text)."""
+    order = [r["label"] for r in rows]
+    scale = alt.Scale(domain=[0.8, len(levels) + 0.2], nice=False)
+    names = "[" + ", ".join(f"'{name}'" for name in ["", *levels]) + "]"
+    axis = alt.Axis(
+        values=list(range(1, len(levels) + 1)), labelExpr=f"{names}[datum.value]", grid=True
+    )
+    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+    waves = [w for w in (earlier, later) if w]
+    points = [
+        {"label": r["label"], "round": name, "level": r[key]}
+        for r in rows
+        for name, key in ((earlier, "before"), (later, "after"))
+        if name and r.get(key) is not None
+    ]
+    dots = (
+        alt.Chart(alt.Data(values=points))
+        .mark_point(filled=True, size=110, opacity=1)
+        .encode(
+            y=y,
+            x=alt.X("level:Q", scale=scale, axis=axis, title=None),
+            shape=alt.Shape(
+                "round:N",
+                sort=waves,
+                scale=alt.Scale(domain=waves, range=["circle", "square"][-len(waves) :]),
+            ),
+            color=alt.Color(
+                "round:N",
+                sort=waves,
+                scale=alt.Scale(domain=waves, range=[theme.GREY, theme.BLUE][-len(waves) :]),
+                legend=alt.Legend(title=None),
+            ),
+        )
+    )
+    layers = [dots]
+    joined = [r for r in rows if r.get("before") is not None]
+    if earlier and joined:
+        link = (
+            alt.Chart(alt.Data(values=joined))
+            .mark_rule(color=theme.PALE_GREY, strokeWidth=3)
+            .encode(y=y, x="before:Q", x2="after:Q")
+        )
+        layers.insert(0, link)
+    values = (
+        alt.Chart(alt.Data(values=list(rows)))
+        .mark_text(align="left", dx=10, fontWeight="bold")
+        .encode(y=y, x="after:Q", text="value:N")
+    )
+    chart = alt.layer(*layers, values).properties(
+        width=theme.WIDTH - 200, height=_row_height(len(rows), 38)
+    )
+    return _finish(chart)
+
+
 SPECS = {
     "ci_bars": ci_bars,
     "heatmap": heatmap,
     "change_dots": change_dots,
     "diverging": diverging,
     "funnel": funnel,
+    "level_dots": level_dots,
 }

@@ -82,7 +82,12 @@ def report_context(results: Results) -> dict[str, Any]:
 
 
 def render_pdf(results: Results) -> bytes:
-    html = render_to_string("reports/pdf/board_report.jinja", report_context(results))
+    return html_to_pdf(render_to_string("reports/pdf/board_report.jinja", report_context(results)))
+
+
+def html_to_pdf(html: str) -> bytes:
+    """A tagged PDF/UA-1 of a report's HTML with the report stylesheet (A4, page numbers);
+    other apps' reports use it too, so every PDF looks and behaves the same."""
     document = HTML(string=html, base_url=None, url_fetcher=FETCHER)
     pdf = document.write_pdf(
         stylesheets=[CSS(string=STYLES.read_text())], pdf_variant="pdf/ua-1", uncompressed_pdf=False

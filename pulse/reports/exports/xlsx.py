@@ -62,11 +62,21 @@ def _write_notes(workbook: Workbook, rows: list[list[str]]) -> None:
 
 def render_xlsx(results: Results) -> bytes:
     tables = sheets(results)
+    return workbook_bytes(
+        title=f"{results.wave.ics.name}: {results.wave.title}, data pack",
+        notes=notes_rows(results, tables),
+        sheets=tables,
+    )
+
+
+def workbook_bytes(*, title: str, notes: list[list[str]], sheets: list[Sheet]) -> bytes:
+    """A data pack: the notes sheet (a header row, then two columns), then one sheet per
+    table. Other apps' data packs use it too, so every workbook is laid out the same."""
     workbook = Workbook(write_only=True)
-    workbook.properties.title = f"{results.wave.ics.name}: {results.wave.title}, data pack"
+    workbook.properties.title = title
     workbook.properties.creator = "Leadership Pulse"
-    _write_notes(workbook, notes_rows(results, tables))
-    for sheet in tables:
+    _write_notes(workbook, notes)
+    for sheet in sheets:
         _write(workbook, sheet)
     buffer = io.BytesIO()
     workbook.save(buffer)
