@@ -273,7 +273,22 @@ def level_dots(rows: Rows, *, levels: list[str], earlier: str = "", later: str) 
     return _finish(chart)
 
 
+def counts_over_time(rows: Rows, *, y_title: str) -> dict[str, Any]:
+    """Vertical bars of a count per period (day or week), the value printed above each bar.
+    Rows: label, value (already rounded; hidden periods left out), text."""
+    order = [r["label"] for r in rows]
+    base = alt.Chart(alt.Data(values=list(rows))).encode(
+        x=alt.X("label:N", sort=order, title=None, axis=alt.Axis(labelAngle=0, labelLimit=90)),
+        y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True, nice=True)),
+    )
+    bars = base.mark_bar(color=theme.BLUE, width={"band": 0.7})
+    values = base.mark_text(baseline="bottom", dy=-4, fontWeight="bold").encode(text="text:N")
+    width = max(200, min(theme.WIDTH, 70 * len(order)))
+    return _finish(alt.layer(bars, values).properties(width=width, height=220))
+
+
 SPECS = {
+    "counts_over_time": counts_over_time,
     "ci_bars": ci_bars,
     "heatmap": heatmap,
     "change_dots": change_dots,
