@@ -73,6 +73,30 @@ def heatmap(rows: Rows, *, row_order: list[str], column_order: list[str]) -> dic
     return _finish(chart)
 
 
+def _change_panels(rows: Rows, order: list[str], height: int) -> tuple[Any, Any]:
+    """The change with its interval around zero, and the verdict in words."""
+    reach = max([1.0, *(abs(r["low"]) for r in rows), *(abs(r["high"]) for r in rows)])
+    reach = float(int(reach * 2) + 1) / 2
+    change_axis = alt.Scale(domain=[-reach, reach], nice=False)
+    base = alt.Chart(alt.Data(values=list(rows))).encode(y=alt.Y("label:N", sort=order, axis=None))
+    zero = (
+        alt.Chart(alt.Data(values=[{"zero": 0}]))
+        .mark_rule(color=theme.SECONDARY_TEXT)
+        .encode(x="zero:Q")
+    )
+    interval = base.mark_rule(color=theme.TEXT, strokeWidth=2).encode(
+        x=alt.X("low:Q", scale=change_axis, title="Change, 95% CI"), x2="high:Q"
+    )
+    estimate = base.mark_point(filled=True, shape="diamond", size=80, color=theme.DARK_BLUE).encode(
+        x="change:Q"
+    )
+    words = base.mark_text(align="left", fontWeight="bold").encode(text="verdict:N")
+    return (
+        alt.layer(zero, interval, estimate).properties(width=120, height=height),
+        words.properties(width=150, height=height),
+    )
+
+
 def change_dots(rows: Rows, *, earlier: str, later: str) -> dict[str, Any]:
     """Each score in both surveys, the change with its 95% confidence interval, and the verdict
     in words. Rows: label, before, after, change, low, high, verdict."""
@@ -107,27 +131,12 @@ def change_dots(rows: Rows, *, earlier: str, later: str) -> dict[str, Any]:
             ),
         )
     )
-    reach = max([1.0, *(abs(r["low"]) for r in rows), *(abs(r["high"]) for r in rows)])
-    reach = float(int(reach * 2) + 1) / 2
-    change_axis = alt.Scale(domain=[-reach, reach], nice=False)
-    base = alt.Chart(alt.Data(values=list(rows))).encode(y=alt.Y("label:N", sort=order, axis=None))
-    zero = (
-        alt.Chart(alt.Data(values=[{"zero": 0}]))
-        .mark_rule(color=theme.SECONDARY_TEXT)
-        .encode(x="zero:Q")
-    )
-    interval = base.mark_rule(color=theme.TEXT, strokeWidth=2).encode(
-        x=alt.X("low:Q", scale=change_axis, title="Change, 95% CI"), x2="high:Q"
-    )
-    estimate = base.mark_point(filled=True, shape="diamond", size=80, color=theme.DARK_BLUE).encode(
-        x="change:Q"
-    )
-    words = base.mark_text(align="left", fontWeight="bold").encode(text="verdict:N")
+    change, words = _change_panels(rows, order, height)
     return _finish(
         alt.hconcat(
             alt.layer(link, dots).properties(width=230, height=height),
-            alt.layer(zero, interval, estimate).properties(width=120, height=height),
-            words.properties(width=150, height=height),
+            change,
+            words,
             spacing=14,
         )
     )

@@ -127,17 +127,15 @@ def _limits(summary: dict[str, Any], sizes: list[float]) -> list[dict[str, Any]]
     return lines
 
 
-def funnel_chart(
-    results: Results, report: BenchmarkReport, key: str, names: dict[str, str]
-) -> Chart:
-    summary = report.summary.filter(pl.col("key") == key).to_dicts()[0]
+def _points(
+    results: Results, rows: list[dict[str, Any]], names: dict[str, str]
+) -> tuple[list[dict[str, Any]], list[list[dict[str, Any]]]]:
+    """Chart points and table rows; other systems are named only when `names` has them."""
     own_code = results.wave.ics.ods_code
-    rows = report.scores.filter(pl.col("key") == key, ~pl.col("suppressed")).sort("n").to_dicts()
     points, table_rows = [], []
     for row in rows:
         own = row["ics_code"] == own_code
-        name = names.get(row["ics_code"] or "", "") if row["ics_code"] else ""
-        label = "Your system" if own else (name or "Another system")
+        label = "Your system" if own else (names.get(row["ics_code"] or "", "") or "Another system")
         points.append(
             {
                 "n": int(row["n"]),
@@ -154,11 +152,29 @@ def funnel_chart(
                 {"text": FLAGS.get(row["funnel_flag"], "")},
             ]
         )
-    own_row = _own(report, own_code, key)
+    return points, table_rows
+
+
+FUNNEL_HEAD = [
+    {"text": "System"},
+    {"text": "Responses", "format": "numeric"},
+    {"text": "Score", "format": "numeric"},
+    {"text": "Compared with England"},
+]
+
+
+def funnel_chart(
+    results: Results, report: BenchmarkReport, key: str, names: dict[str, str]
+) -> Chart:
+    summary = report.summary.filter(pl.col("key") == key).to_dicts()[0]
+    rows = report.scores.filter(pl.col("key") == key, ~pl.col("suppressed")).sort("n").to_dicts()
+    points, table_rows = _points(results, rows, names)
+    own_row = _own(report, results.wave.ics.ods_code, key)
     title = construct_short(key)
     return chart(
         "chart-funnel",
-        caption=f"Funnel plot of the {title[0].lower()}{title[1:]} score of every system with comparable results, against its number of responses",
+        caption=f"Funnel plot of the {title[0].lower()}{title[1:]} score of every system with "
+        "comparable results, against its number of responses",
         summary=_funnel_summary(results, summary, own_row, len(points)),
         kind="funnel" if points else None,
         arguments={
@@ -167,15 +183,11 @@ def funnel_chart(
             "england": round(float(summary["england_mean"]), 3),
             "y_title": f"{title}, score out of 10",
         },
-        head=[
-            {"text": "System"},
-            {"text": "Responses", "format": "numeric"},
-            {"text": "Score", "format": "numeric"},
-            {"text": "Compared with England"},
-        ],
+        head=FUNNEL_HEAD,
         rows=table_rows,
         notes=[
-            "The lines show the range within which a system's score would fall by chance alone, 95 and 99.8 times in 100, given its number of responses."
+            "The lines show the range within which a system's score would fall by chance alone, "
+            "95 and 99.8 times in 100, given its number of responses."
         ],
     )
 
