@@ -130,13 +130,6 @@ class IdeaPagePresenter:
             for c in self.comments
         ]
 
-    @property
-    def comment_count_text(self) -> str:
-        shown = sum(
-            1 + len(c.replies.all()) for c in self.comments
-        )  # hidden ones are still listed as hidden
-        return plural(shown, "comment")
-
     def _comment(self, comment: Comment) -> dict[str, Any]:
         mine = is_author(comment, self.viewer.user)
         hidden = comment.is_hidden

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pulse.ideas import selectors
-from pulse.ideas.authorship import is_author
+from pulse.ideas.authorship import UNNAMED, is_author
 from pulse.ideas.forms._fields import POST_AS_COLLEAGUE, POST_AS_NAMED
 from pulse.ideas.forms.ideas import CommentForm, IdeaForm, ReplyForm
 from pulse.ideas.models import Idea
@@ -22,7 +22,15 @@ from pulse.organisations.permissions import Perm, has_perm
 
 
 def _name(request: HttpRequest) -> str:
-    return request.user.full_name or request.user.email  # type: ignore[union-attr]
+    return request.user.full_name or UNNAMED  # type: ignore[union-attr]
+
+
+def _comment_initial(request: HttpRequest, idea: Idea) -> dict[str, str]:
+    """The author of an idea posted as "A colleague" replies as "A colleague" unless they
+    choose otherwise, so they do not give themselves away by mistake."""
+    if idea.anonymous and is_author(idea, request.user):
+        return {"post_as": POST_AS_COLLEAGUE}
+    return {}
 
 
 def _idea(request: HttpRequest, ics: ICS, idea_id: int) -> Idea:
@@ -85,7 +93,9 @@ def _idea_page(
         supported=selectors.supports(idea=idea, user=request.user),
         reported=selectors.has_reported(user=request.user, idea=idea),
     )
-    form = comment_form or CommentForm(author_name=_name(request))
+    form = comment_form or CommentForm(
+        author_name=_name(request), initial=_comment_initial(request, idea)
+    )
     return page(request, ics, "show_idea", idea=presenter, form=form)
 
 
@@ -173,7 +183,9 @@ def add_comment(request: HttpRequest, ics: ICS, idea_id: int) -> HttpResponse:
 def reply_comment(request: HttpRequest, ics: ICS, idea_id: int, comment_id: int) -> HttpResponse:
     idea = _idea(request, ics, idea_id)
     parent = selectors.comment_for_idea(idea=idea, comment_id=comment_id)
-    form = ReplyForm(data=posted(request), author_name=_name(request))
+    form = ReplyForm(
+        data=posted(request), author_name=_name(request), initial=_comment_initial(request, idea)
+    )
     errors: list[dict[str, str]] = []
     if request.method == "POST" and form.is_valid():
         body, anonymous = form.cleaned_data["body"], form.anonymous

@@ -27,7 +27,8 @@ def sign_in(page: Page, email: str) -> None:
     expect(page.get_by_role("heading", level=1)).to_contain_text("Hello")
 
 
-def test_every_ideas_page_passes_the_page_checks(page: Page) -> None:
+def ideas_at_every_step() -> list[str]:
+    """An ICS with ideas, comments, a report, an implemented and a hidden idea; its pages."""
     admin = member(Role.ICS_ADMIN, email="lead@cheshire.example.nhs.uk", full_name="Aisha Khan")
     author = member(Role.STAFF, full_name="Nia Jones")
     staff = member(Role.STAFF, full_name="Priya Shah")
@@ -52,42 +53,55 @@ def test_every_ideas_page_passes_the_page_checks(page: Page) -> None:
     idea_move(idea=done, to_stage=names["Implemented"], feedback="Running since March", by=admin)
     hidden = IdeaFactory(challenge=challenge, title="Hidden one")
     post_hide(post=hidden, reason="Duplicate", by=admin)
-    base = "/ics/qyg/ideas/"
+    return every_page(challenge.pk, idea.pk, comment.pk, reply.pk, hidden.pk, domain.pk)
 
-    sign_in(page, "lead@cheshire.example.nhs.uk")
-    for path in [
+
+def every_page(
+    challenge: int, idea: int, comment: int, reply: int, hidden: int, domain: int
+) -> list[str]:
+    base, stage = "/ics/qyg/ideas/", stages()["Shortlisted"].pk
+    return [
         base,
         f"{base}challenges/add/",
-        f"{base}challenges/{challenge.pk}/",
-        f"{base}challenges/{challenge.pk}/?q=zzz&stage=999",
-        f"{base}challenges/{challenge.pk}/change/",
-        f"{base}challenges/{challenge.pk}/ideas/add/",
-        f"{base}{idea.pk}/",
-        f"{base}{idea.pk}/move/",
-        f"{base}{idea.pk}/report/",
-        f"{base}{idea.pk}/comments/{comment.pk}/reply/",
-        f"{base}{idea.pk}/comments/{comment.pk}/report/",
-        f"{base}{hidden.pk}/",
+        f"{base}challenges/{challenge}/",
+        f"{base}challenges/{challenge}/?q=zzz&stage=999",
+        f"{base}challenges/{challenge}/change/",
+        f"{base}challenges/{challenge}/ideas/add/",
+        f"{base}{idea}/",
+        f"{base}{idea}/move/",
+        f"{base}{idea}/report/",
+        f"{base}{idea}/comments/{comment}/reply/",
+        f"{base}{idea}/comments/{comment}/report/",
+        f"{base}{hidden}/",
         f"{base}my-ideas/",
         f"{base}moderation/",
-        f"{base}moderation/comment/{reply.pk}/hide/",
-        f"{base}moderation/comment/{reply.pk}/keep/",
-        f"{base}moderation/idea/{hidden.pk}/show-again/",
+        f"{base}moderation/comment/{reply}/hide/",
+        f"{base}moderation/comment/{reply}/keep/",
+        f"{base}moderation/idea/{hidden}/show-again/",
         f"{base}stages/",
         f"{base}stages/add/",
-        f"{base}stages/{names['Shortlisted'].pk}/change/",
-        f"{base}stages/{names['Shortlisted'].pk}/remove/",
+        f"{base}stages/{stage}/change/",
+        f"{base}stages/{stage}/remove/",
         f"{base}sign-in-domains/",
         f"{base}sign-in-domains/add/",
-        f"{base}sign-in-domains/{domain.pk}/remove/",
+        f"{base}sign-in-domains/{domain}/remove/",
         f"{base}notifications/",
         f"{base}notifications/settings/",
         f"{base}you-said-we-did/",
-    ]:
+    ]
+
+
+def test_every_ideas_page_passes_the_page_checks(page: Page) -> None:
+    # Given an ICS admin, and ideas at every step of the pipeline and of moderation
+    paths = ideas_at_every_step()
+    base = "/ics/qyg/ideas/"
+    # When they open every page of the ideas space, then each passes the page checks
+    sign_in(page, "lead@cheshire.example.nhs.uk")
+    for path in paths:
         page.goto(path)
         check_page(page)
 
-    # Forms with errors pass too
+    # and so do forms showing errors
     page.goto(f"{base}challenges/add/")
     page.get_by_role("button", name="Save challenge").click()
     expect(page.get_by_role("alert")).to_contain_text("Enter a title")

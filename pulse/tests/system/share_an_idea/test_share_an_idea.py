@@ -60,6 +60,101 @@ def open_the_idea(page: Page, title: str) -> None:
     check_page(page)
 
 
+IDEA = "Leadership time in job plans"
+FEEDBACK = "The design group will pilot this with two trusts from April."
+
+
+def a_new_member_of_staff_signs_in_by_email(page: Page) -> None:
+    sign_in_by_email(page, "nia.jones@wirral.nhs.uk")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("alert")).to_contain_text("Enter your name")
+    check_page(page)
+    page.get_by_label("Your name").fill("Nia Jones")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ideas")
+    expect(page.get_by_text("You are signed in to Cheshire and Merseyside's ideas")).to_be_visible()
+    check_page(page)
+
+
+def they_post_an_idea_after_fixing_a_mistake(page: Page) -> None:
+    page.get_by_role("link", name=CHALLENGE).click()
+    check_page(page)
+    page.get_by_role("button", name="Add your idea").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Add your idea")
+    check_page(page)
+    page.get_by_label("Title").fill(IDEA)
+    page.get_by_role("button", name="Post your idea").click()
+    expect(page.get_by_role("alert")).to_contain_text("Describe your idea")
+    assert page.title().startswith("Error:")
+    check_page(page)
+    page.get_by_label("Describe your idea").fill(
+        "Put two sessions a month of system leadership time in every clinical lead's job plan."
+    )
+    page.get_by_label("P3: Protected time, support, data and infrastructure").check()
+    page.get_by_label("With my name").check()
+    page.get_by_role("button", name="Post your idea").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(IDEA)
+    expect(page.get_by_text("Posted by Nia Jones on")).to_be_visible()
+    expect(page.get_by_text("New", exact=True)).to_be_visible()
+    check_page(page)
+
+
+def a_colleague_supports_and_comments(page: Page) -> None:
+    sign_in_by_email(page, "priya@wirral.nhs.uk")
+    page.get_by_role("button", name="Continue").click()
+    open_the_idea(page, IDEA)
+    page.get_by_role("button", name="Support this idea").click()
+    expect(page.get_by_text("1 person supports this idea")).to_be_visible()
+    check_page(page)
+    page.get_by_label("Add a comment").fill("We tried this in Sefton and it worked.")
+    page.get_by_label("With my name").check()
+    page.get_by_role("button", name="Post comment").click()
+    expect(page.get_by_text("We tried this in Sefton and it worked.")).to_be_visible()
+    check_page(page)
+
+
+def the_design_group_shortlists_it_with_feedback(page: Page) -> None:
+    page.goto("/sign-in/")
+    page.get_by_label("Email address").fill("owen@cheshire.example.nhs.uk")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto("/ics/qyg/ideas/")
+    check_page(page)
+    open_the_idea(page, IDEA)
+    page.get_by_role("link", name="Move to another stage").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Move the idea to another stage")
+    check_page(page)
+    page.get_by_label("Shortlisted").check()
+    page.get_by_role("button", name="Move idea").click()
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Enter feedback for the author and supporters"
+    )
+    check_page(page)
+    page.get_by_label("Feedback for the author and supporters").fill(FEEDBACK)
+    page.get_by_role("button", name="Move idea").click()
+    expect(page.get_by_text(f"{IDEA} moved to Shortlisted")).to_be_visible()
+    check_page(page)
+
+
+def the_author_is_told_and_sees_the_feedback(page: Page) -> None:
+    sign_in_by_email(page, "nia.jones@wirral.nhs.uk")
+    page.get_by_role("button", name="Continue").click()
+    notifications = page.get_by_role("link", name="Your notifications (2 new)")
+    expect(notifications).to_be_visible()
+    notifications.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your notifications")
+    check_page(page)
+    expect(page.get_by_text(f"Priya Shah commented on your idea {IDEA}")).to_be_visible()
+    page.get_by_role("link", name=f"Your idea {IDEA} moved to Shortlisted").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(IDEA)
+    expect(page.get_by_text("Moved from New to Shortlisted")).to_be_visible()
+    expect(page.get_by_text(FEEDBACK)).to_be_visible()
+    check_page(page)
+    to_nia = [m.subject for m in mail.outbox if m.to == ["nia.jones@wirral.nhs.uk"]]
+    assert "Your idea has moved to Shortlisted" in to_nia
+    assert f"New comment on your idea: {IDEA}" in to_nia
+
+
 def test_an_idea_is_shared_supported_shortlisted_and_its_author_sees_the_feedback(
     page: Page,
 ) -> None:
@@ -71,102 +166,18 @@ def test_an_idea_is_shared_supported_shortlisted_and_its_author_sees_the_feedbac
     member(Role.STAFF, email="priya@wirral.nhs.uk", full_name="Priya Shah")
     member(Role.IDEA_MODERATOR, email="owen@cheshire.example.nhs.uk", full_name="Owen Okoro")
 
-    # When a new member of staff signs in with an emailed link, giving their name
-    sign_in_by_email(page, "nia.jones@wirral.nhs.uk")
-    page.get_by_role("button", name="Continue").click()
-    expect(page.get_by_role("alert")).to_contain_text("Enter your name")
-    check_page(page)
-    page.get_by_label("Your name").fill("Nia Jones")
-    page.get_by_role("button", name="Continue").click()
-    # Then they reach the ideas of their ICS
-    expect(page.get_by_role("heading", level=1)).to_have_text("Ideas")
-    expect(page.get_by_text("You are signed in to Cheshire and Merseyside's ideas")).to_be_visible()
-    check_page(page)
-
-    # When they add an idea to the open challenge, first forgetting to describe it
-    page.get_by_role("link", name=CHALLENGE).click()
-    check_page(page)
-    page.get_by_role("button", name="Add your idea").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Add your idea")
-    check_page(page)
-    page.get_by_label("Title").fill("Leadership time in job plans")
-    page.get_by_role("button", name="Post your idea").click()
-    expect(page.get_by_role("alert")).to_contain_text("Describe your idea")
-    assert page.title().startswith("Error:")
-    check_page(page)
-    page.get_by_label("Describe your idea").fill(
-        "Put two sessions a month of system leadership time in every clinical lead's job plan."
-    )
-    page.get_by_label("P3: Protected time, support, data and infrastructure").check()
-    page.get_by_label("With my name").check()
-    page.get_by_role("button", name="Post your idea").click()
-    # Then the idea is posted under their name at the first stage
-    expect(page.get_by_role("heading", level=1)).to_have_text("Leadership time in job plans")
-    expect(page.get_by_text("Posted by Nia Jones on")).to_be_visible()
-    expect(page.get_by_text("New", exact=True)).to_be_visible()
-    check_page(page)
+    # When a new member of staff signs in with an emailed link, giving their name,
+    # and posts an idea to the open challenge
+    a_new_member_of_staff_signs_in_by_email(page)
+    they_post_an_idea_after_fixing_a_mistake(page)
+    sign_out(page)
+    # and a colleague supports it and comments on it
+    a_colleague_supports_and_comments(page)
+    sign_out(page)
+    # and the design group shortlists it with feedback
+    the_design_group_shortlists_it_with_feedback(page)
     sign_out(page)
 
-    # When a colleague signs in the same way, supports the idea and comments on it
-    sign_in_by_email(page, "priya@wirral.nhs.uk")
-    page.get_by_role("button", name="Continue").click()
-    open_the_idea(page, "Leadership time in job plans")
-    page.get_by_role("button", name="Support this idea").click()
-    expect(page.get_by_text("1 person supports this idea")).to_be_visible()
-    check_page(page)
-    page.get_by_label("Add a comment").fill("We tried this in Sefton and it worked.")
-    page.get_by_label("With my name").check()
-    page.get_by_role("button", name="Post comment").click()
-    expect(page.get_by_text("We tried this in Sefton and it worked.")).to_be_visible()
-    check_page(page)
-    sign_out(page)
-
-    # When a member of the design group signs in and shortlists the idea with feedback
-    page.goto("/sign-in/")
-    page.get_by_label("Email address").fill("owen@cheshire.example.nhs.uk")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.goto("/ics/qyg/ideas/")
-    check_page(page)
-    open_the_idea(page, "Leadership time in job plans")
-    page.get_by_role("link", name="Move to another stage").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Move the idea to another stage")
-    check_page(page)
-    page.get_by_label("Shortlisted").check()
-    page.get_by_role("button", name="Move idea").click()
-    expect(page.get_by_role("alert")).to_contain_text(
-        "Enter feedback for the author and supporters"
-    )
-    check_page(page)
-    page.get_by_label("Feedback for the author and supporters").fill(
-        "The design group will pilot this with two trusts from April."
-    )
-    page.get_by_role("button", name="Move idea").click()
-    expect(page.get_by_text("Leadership time in job plans moved to Shortlisted")).to_be_visible()
-    check_page(page)
-    sign_out(page)
-
-    # Then the author, signing in again, is told and sees the feedback
-    sign_in_by_email(page, "nia.jones@wirral.nhs.uk")
-    page.get_by_role("button", name="Continue").click()
-    notifications = page.get_by_role("link", name="Your notifications (2 new)")
-    expect(notifications).to_be_visible()
-    notifications.click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your notifications")
-    check_page(page)
-    expect(
-        page.get_by_text("Priya Shah commented on your idea Leadership time in job plans")
-    ).to_be_visible()
-    page.get_by_role(
-        "link", name="Your idea Leadership time in job plans moved to Shortlisted"
-    ).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Leadership time in job plans")
-    expect(page.get_by_text("Moved from New to Shortlisted")).to_be_visible()
-    expect(
-        page.get_by_text("The design group will pilot this with two trusts from April.")
-    ).to_be_visible()
-    check_page(page)
-    # and was emailed about both
-    to_nia = [m.subject for m in mail.outbox if m.to == ["nia.jones@wirral.nhs.uk"]]
-    assert "Your idea has moved to Shortlisted" in to_nia
-    assert "New comment on your idea: Leadership time in job plans" in to_nia
+    # Then the author, signing in again, sees the notification and the feedback, and was
+    # emailed about the comment and the move
+    the_author_is_told_and_sees_the_feedback(page)
