@@ -185,3 +185,22 @@ def test_the_django_admin_does_not_offer_ideas_or_comments() -> None:
 
     assert Idea not in admin.site._registry
     assert Comment not in admin.site._registry
+
+
+def test_the_author_comments_on_their_anonymous_idea_as_a_colleague_unless_they_choose(
+    client: Client, people: dict[str, Any], challenge: Any
+) -> None:
+    idea = idea_services.idea_create(
+        challenge=challenge,
+        author=people["author"],
+        anonymous=True,
+        title="Mine",
+        description="Text",
+        principles=[],
+    )
+    client.force_login(people["author"])
+    page = client.get(f"/ics/qyg/ideas/{idea.pk}/").content.decode()
+    assert 'value="colleague" checked' in page
+    client.force_login(people["staff"])
+    page = client.get(f"/ics/qyg/ideas/{idea.pk}/").content.decode()
+    assert "checked" not in page

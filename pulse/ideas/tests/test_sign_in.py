@@ -1,6 +1,7 @@
 """Staff sign in by an emailed one-time link, for email domains their ICS allows."""
 
 import hashlib
+import logging
 import re
 from datetime import timedelta
 from typing import Any
@@ -241,3 +242,21 @@ def test_the_sign_in_page_offers_only_systems_that_allow_a_domain(client: Client
     options = re.findall(r'<option value="([A-Z0-9]*)"', page.content.decode())
     assert sorted(options) == ["", "QMJ", "QYG"]
     assert 'value="QYG" selected' in page.content.decode()
+
+
+def test_the_token_never_reaches_the_logs(
+    client: Client, committed: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    ask(client, committed, "priya@wirral.nhs.uk")
+    link = path_of(emailed_link())
+    token = link.split("token=")[1]
+    SignInLink.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    request_log = logging.getLogger("django.request")  # it does not propagate to the root
+    request_log.addHandler(caplog.handler)
+    try:
+        with caplog.at_level("DEBUG"):
+            assert client.get(link).status_code == 410  # logged as a warning by django.request
+    finally:
+        request_log.removeHandler(caplog.handler)
+    assert any("/ideas/sign-in/link/" in record.getMessage() for record in caplog.records)
+    assert all(token not in record.getMessage() for record in caplog.records)
