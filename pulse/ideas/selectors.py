@@ -141,7 +141,7 @@ def reported_posts(*, ics: ICS) -> tuple[list[Idea], list[Comment]]:
         .order_by("created_at")
     )
     comments = (
-        Comment.objects.filter(idea__ics=ics)
+        Comment.objects.for_ics(ics)
         .filter(Exists(waiting.filter(comment=OuterRef("pk"))))
         .select_related("author", "idea")
         .prefetch_related(open_reports)
@@ -151,17 +151,15 @@ def reported_posts(*, ics: ICS) -> tuple[list[Idea], list[Comment]]:
 
 
 def open_report_count(*, ics: ICS) -> int:
-    return (
-        Report.objects.filter(outcome=Report.Outcome.OPEN)
-        .filter(Q(idea__ics=ics) | Q(comment__idea__ics=ics))
-        .count()
-    )
+    return Report.objects.for_ics(ics).filter(outcome=Report.Outcome.OPEN).count()
 
 
 def hidden_posts(*, ics: ICS) -> tuple[list[Idea], list[Comment]]:
     ideas = Idea.objects.for_ics(ics).filter(hidden_at__isnull=False).select_related("author")
-    comments = Comment.objects.filter(idea__ics=ics, hidden_at__isnull=False).select_related(
-        "author", "idea"
+    comments = (
+        Comment.objects.for_ics(ics)
+        .filter(hidden_at__isnull=False)
+        .select_related("author", "idea")
     )
     return list(ideas.order_by("-hidden_at")), list(comments.order_by("-hidden_at"))
 
@@ -174,7 +172,7 @@ def post_for_ics(*, ics: ICS, kind: str, post_id: int) -> Idea | Comment:
         ideas = Idea.objects.for_ics(ics).select_related("author", "challenge")
         return get_object_or_404(ideas.prefetch_related(open_reports), pk=post_id)
     if kind == "comment":
-        comments = Comment.objects.filter(idea__ics=ics).select_related("author", "idea")
+        comments = Comment.objects.for_ics(ics).select_related("author", "idea")
         return get_object_or_404(comments.prefetch_related(open_reports), pk=post_id)
     raise Http404("No such kind of post")
 

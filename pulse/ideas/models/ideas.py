@@ -90,6 +90,11 @@ class Support(models.Model):
         return f"Support for {self.idea.title}"
 
 
+class CommentQuerySet(models.QuerySet["Comment"]):
+    def for_ics(self, ics: ICS) -> "CommentQuerySet":
+        return self.filter(idea__ics=ics)
+
+
 class Comment(models.Model):
     """A comment on an idea, or a reply to a top-level comment (replies go one level deep)."""
 
@@ -106,6 +111,8 @@ class Comment(models.Model):
     hidden_at = models.DateTimeField(null=True, blank=True)
     hidden_reason = models.CharField(max_length=500, blank=True)
 
+    objects = CommentQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at", "id"]
 
@@ -115,6 +122,11 @@ class Comment(models.Model):
     @property
     def is_hidden(self) -> bool:
         return self.hidden_at is not None
+
+
+class ReportQuerySet(models.QuerySet["Report"]):
+    def for_ics(self, ics: ICS) -> "ReportQuerySet":
+        return self.filter(Q(idea__ics=ics) | Q(comment__idea__ics=ics))
 
 
 class Report(models.Model):
@@ -137,6 +149,8 @@ class Report(models.Model):
     reason = models.CharField(max_length=500)
     outcome = models.CharField(max_length=20, choices=Outcome.choices, default=Outcome.OPEN)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]
