@@ -1,7 +1,8 @@
 """What a respondent's browser holds while they answer: nothing but the id of their draft.
 
 The session keeps, for each wave (by its link's slug), the id of the draft being answered:
-`request.session["respond"][slug]`. It never holds answers, a resume token or anything that
+`request.session["respond"][slug]`, and, for a personal invitation, the participant's id
+(`request.session["respond_invited"][slug]`) until the answers are submitted. It never holds answers, a resume token or anything that
 could link a submitted response back to the browser (DESIGN.md section 6): the draft id is
 forgotten on submission and the draft itself is deleted.
 
@@ -22,6 +23,8 @@ from pulse.surveys.selectors import draft_for_wave
 
 SESSION_KEY = "respond"
 ANSWERED_KEY = "respond_answered"
+INVITED_KEY = "respond_invited"
+STOP_EMAILS_KEY = "respond_stop_emails"
 DONE_COOKIE_SALT = "pulse.surveys.respond.done"
 DONE_COOKIE_AGE = timedelta(days=400)  # the longest lifetime browsers accept
 
@@ -29,10 +32,47 @@ DONE_COOKIE_AGE = timedelta(days=400)  # the longest lifetime browsers accept
 def may_respond(request: HttpRequest, wave: Wave) -> bool:
     """Whether this browser may start answering the wave.
 
-    The one place that decides who can start: for now only through the wave's open link.
-    Personal invitations (a later issue) will add a second way in, granted in the session.
+    The one place that decides who can start: through the wave's open link, or with a personal
+    invitation whose emailed link this browser has followed (granted in the session).
     """
-    return bool(wave.open_link_enabled)
+    return bool(wave.open_link_enabled) or invitation_id(request, wave) is not None
+
+
+def grant_invitation(request: HttpRequest, wave: Wave, participant_id: int) -> None:
+    """The browser followed a personal link: it may answer the wave as that invitation. The
+    session keeps the participant's id only until the answers are submitted."""
+    request.session.cycle_key()  # a new session id for a new privilege
+    grants = request.session.get(INVITED_KEY)
+    grants = grants if isinstance(grants, dict) else {}
+    grants[wave.open_link_slug] = participant_id
+    request.session[INVITED_KEY] = grants
+
+
+def invitation_id(request: HttpRequest, wave: Wave) -> int | None:
+    """The participant whose invitation this browser answers the wave with, if any."""
+    grants = request.session.get(INVITED_KEY)
+    value = grants.get(wave.open_link_slug) if isinstance(grants, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def grant_stop_emails(request: HttpRequest, participant_id: int) -> None:
+    """The browser followed an unsubscribe link: it may stop that person's emails."""
+    request.session[STOP_EMAILS_KEY] = participant_id
+
+
+def stop_emails_id(request: HttpRequest) -> int | None:
+    value = request.session.get(STOP_EMAILS_KEY)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def forget_stop_emails(request: HttpRequest) -> None:
+    request.session.pop(STOP_EMAILS_KEY, None)
+
+
+def forget_invitation(request: HttpRequest, wave: Wave) -> None:
+    grants = request.session.get(INVITED_KEY)
+    if isinstance(grants, dict) and grants.pop(wave.open_link_slug, None) is not None:
+        request.session[INVITED_KEY] = grants
 
 
 def _drafts(request: HttpRequest) -> dict[str, str]:
@@ -73,6 +113,7 @@ def submitted(request: HttpRequest, wave: Wave) -> None:
     wave has been answered, so a second click on "Submit" still lands on the confirmation even
     if the browser never saw the first reply's cookie."""
     forget(request, wave)
+    forget_invitation(request, wave)
     answered = request.session.get(ANSWERED_KEY)
     answered = answered if isinstance(answered, list) else []
     if wave.open_link_slug not in answered:

@@ -7,6 +7,10 @@ from pulse.surveys.views import respond
 app_name = "respond"
 
 urlpatterns = [
+    # Personal links: the token is in the query string, exchanged at once for the session.
+    path("invitation/", respond.follow_invitation, name="invitation"),
+    path("invitation/unsubscribe/", respond.unsubscribe, name="unsubscribe"),
+    path("invitation/stop-emails/", respond.stop_emails, name="stop_emails"),
     path("<slug:slug>/", respond.start, name="start"),
     path("<slug:slug>/section/<int:number>/", respond.section, name="section"),
     path("<slug:slug>/check/", respond.check, name="check"),

@@ -88,6 +88,7 @@ class WavePage:
 @dataclass(frozen=True)
 class StartPage(WavePage):
     form: StartForm | None = None
+    invited: bool = False  # arrived through a personal invitation
 
     @property
     def asks_access_code(self) -> bool:

@@ -84,22 +84,34 @@ def wave_place_codes(wave: Wave) -> set[str]:
 
 
 def response_create(
-    *, wave: Wave, answers: dict[str, Any], source: str = ResponseSource.WEB
+    *,
+    wave: Wave,
+    answers: dict[str, Any],
+    source: str = ResponseSource.WEB,
+    submitted_on: date | None = None,
 ) -> Response:
     """Validate and store one response. Raises InvalidAnswers (nothing stored) if the answers
-    do not fit the survey. The response records only the date."""
+    do not fit the survey. The response records only the date (today, or for an import the
+    date the other tool recorded)."""
     cleaned = clean_answers(wave.definition, answers, places=wave_place_codes(wave))
     return Response.objects.create(
-        wave=wave, submitted_on=timezone.localdate(), answers=cleaned, source=source
+        wave=wave,
+        submitted_on=submitted_on or timezone.localdate(),
+        answers=cleaned,
+        source=source,
     )
 
 
 @transaction.atomic
-def draft_submit(*, draft_id: Any) -> Response | None:
+def draft_submit(*, draft_id: Any, invitation_id: int | None = None) -> Response | None:
     """Turn a draft into a response and delete the draft, in one transaction.
 
     Idempotent: the draft row is locked, so of two concurrent submissions of the same draft one
     creates the response and the other finds no draft and returns None ("already submitted").
+    With a personal invitation (`invitation_id`, the participant's id), the invitation is marked
+    used in the same transaction, under a row lock and a unique key: of any number of
+    concurrent submissions with one invitation, one stores a response and the others raise
+    `InvitationUnavailable`, storing nothing. The response keeps no trace of the invitation.
     """
     draft = (
         ResponseDraft.objects.select_for_update().select_related("wave").filter(pk=draft_id).first()
@@ -107,6 +119,10 @@ def draft_submit(*, draft_id: Any) -> Response | None:
     if draft is None:
         return None
     _check_open(draft.wave)
+    if invitation_id is not None:
+        from pulse.surveys.services.invitations import invitation_use
+
+        invitation_use(participant_id=invitation_id, wave=draft.wave)
     response = response_create(wave=draft.wave, answers=draft.answers)
     draft.delete()
     return response

@@ -205,18 +205,32 @@ def wave_open(*, wave: Wave, by: Any) -> Wave:
     wave.save(update_fields=["places", "status", "opened_at"])
     _audit(wave, "wave_opened", by)
     _schedule_closing(wave)
+    _schedule_invitations(wave)
     return wave
+
+
+def _schedule_invitations(wave: Wave) -> None:
+    """Email the participant list its personal links, and remind on the chosen dates."""
+    from pulse.surveys.services.invitations import invitations_schedule, reminders_schedule
+
+    invitations_schedule(wave=wave)
+    reminders_schedule(wave=wave)
 
 
 @transaction.atomic
 def wave_close(*, wave: Wave, by: Any) -> Wave:
-    """Close an open wave. Unfinished drafts are deleted: they can no longer be submitted."""
+    """Close an open wave. Unfinished drafts are deleted: they can no longer be submitted. So
+    are the participants' addresses and links: only the counts are kept."""
     wave = Wave.objects.select_for_update().select_related("ics").get(pk=wave.pk)
     _require(wave, WaveStatus.OPEN, action="close")
     wave.status = WaveStatus.CLOSED
     wave.closed_at = timezone.now()
     wave.save(update_fields=["status", "closed_at"])
     wave.drafts.all().delete()
+    # The participant list goes too: its addresses and links, keeping only the counts.
+    from pulse.surveys.services.distribution import distribution_close
+
+    distribution_close(wave=wave)
     _audit(wave, "wave_closed", by)
     return wave
 

@@ -25,6 +25,7 @@ from pulse.surveys.presenters.respond import (
     section_url,
 )
 from pulse.surveys.selectors import wave_for_respondent
+from pulse.surveys.services.invitations import InvitationUnavailable, draft_discard
 from pulse.surveys.services.responses import (
     NotAcceptingResponses,
     acceptance,
@@ -129,12 +130,17 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
     if draft_id is None:  # e.g. a second click after the first submitted and cleared it
         answered = respondent_session.has_answered(request, wave)
         return redirect("respond:done" if answered else "respond:start", slug=slug)
+    invited = respondent_session.invitation_id(request, wave)
     try:
-        draft_submit(draft_id=uuid.UUID(draft_id))
+        draft_submit(draft_id=uuid.UUID(draft_id), invitation_id=invited)
     except InvalidAnswers as error:
         return redirect(_first_problem(wave, error))
     except NotAcceptingResponses as error:
         return not_accepting(request, wave, error.reason)
+    except InvitationUnavailable:  # answered already, perhaps in another browser just now
+        draft_discard(draft_id=uuid.UUID(draft_id))
+        respondent_session.forget(request, wave)
+        return redirect("respond:start", slug=slug)
     respondent_session.submitted(request, wave)
     reply = redirect("respond:done", slug=slug)
     respondent_session.mark_answered(reply, wave)

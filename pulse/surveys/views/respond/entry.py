@@ -9,7 +9,7 @@ from pulse.surveys import respondent_session
 from pulse.surveys.forms.respond import StartForm
 from pulse.surveys.models import ResponseDraft, Wave
 from pulse.surveys.presenters.respond import SavedPage, StartPage, WavePage, section_url
-from pulse.surveys.selectors import wave_for_respondent
+from pulse.surveys.selectors import invitation_answered, wave_for_respondent
 from pulse.surveys.services.responses import (
     acceptance,
     draft_for_resume_token,
@@ -36,11 +36,15 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
     reason = acceptance(wave)
     if reason is not None:
         return not_accepting(request, wave, reason)
-    if respondent_session.has_answered(request, wave):
+    invited = respondent_session.invitation_id(request, wave)
+    if invited is not None and invitation_answered(wave=wave, participant_id=invited):
+        page = WavePage(wave, heading="You have already answered this survey")
+        return render_page(request, "invitation_used.jinja", {"page": page})
+    if invited is None and respondent_session.has_answered(request, wave):
         page = WavePage(wave, heading="You have already answered this survey")
         return render_page(request, "already_answered.jinja", {"page": page})
     draft = respondent_session.current_draft(request, wave)
-    code_hash = "" if draft is not None else wave.access_code_hash
+    code_hash = "" if draft is not None or invited is not None else wave.access_code_hash
     data = request.POST if request.method == "POST" else None
     form = StartForm(data, access_code_hash=code_hash)
     if form.is_bound and form.is_tampered():
@@ -50,7 +54,8 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
             draft, _ = draft_start(wave=wave)  # its first resume link is never shown
             respondent_session.remember_draft(request, wave, draft)
         return redirect(continue_url(wave, draft))
-    return render_page(request, "start.jinja", {"page": StartPage(wave, form=form), "form": form})
+    page = StartPage(wave, form=form, invited=invited is not None)
+    return render_page(request, "start.jinja", {"page": page, "form": form})
 
 
 @require_GET
