@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from pulse.surveys.views.admin import instruments, questions, waves
+from pulse.surveys.views.admin import distribution, instruments, questions, results, waves
 
 app_name = "surveys"
 
@@ -19,6 +19,41 @@ urlpatterns = [
         "<int:wave_id>/questions/<slug:key>/remove/",
         questions.remove_local_question,
         name="remove_local_question",
+    ),
+    path("<int:wave_id>/participants/", distribution.list_participants, name="list_participants"),
+    path(
+        "<int:wave_id>/participants/upload/",
+        distribution.upload_participants,
+        name="upload_participants",
+    ),
+    path(
+        "<int:wave_id>/participants/<int:participant_id>/remove/",
+        distribution.remove_participant,
+        name="remove_participant",
+    ),
+    path("<int:wave_id>/invitations/", distribution.edit_invitations, name="edit_invitations"),
+    path(
+        "<int:wave_id>/invitations/preview/",
+        distribution.preview_invitations,
+        name="preview_invitations",
+    ),
+    path("<int:wave_id>/reminders/", distribution.edit_reminders, name="edit_reminders"),
+    path("<int:wave_id>/fieldwork/", distribution.show_fieldwork, name="show_fieldwork"),
+    path("<int:wave_id>/import/", results.upload_results, name="upload_results"),
+    path(
+        "<int:wave_id>/import/<int:upload_id>/columns/",
+        results.map_result_columns,
+        name="map_result_columns",
+    ),
+    path(
+        "<int:wave_id>/import/<int:upload_id>/answers/",
+        results.map_result_answers,
+        name="map_result_answers",
+    ),
+    path(
+        "<int:wave_id>/import/<int:upload_id>/preview/",
+        results.preview_results,
+        name="preview_results",
     ),
     path("instruments/", instruments.list_instruments, name="list_instruments"),
     path("instruments/import/", instruments.import_instrument, name="import_instrument"),

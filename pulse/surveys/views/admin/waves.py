@@ -18,6 +18,7 @@ from pulse.surveys import selectors
 from pulse.surveys.forms.admin import CloseDateForm, WaveForm
 from pulse.surveys.models import Wave, WaveStatus
 from pulse.surveys.presenters import admin as presenters
+from pulse.surveys.presenters.distribution import invitation_summary
 from pulse.surveys.services import waves as services
 from pulse.surveys.views.admin._common import page, posted, save
 
@@ -88,6 +89,7 @@ def show_wave(request: HttpRequest, ics: ICS, wave_id: int) -> HttpResponse:
         local_rows=presenters.local_question_rows(wave),
         open_link=open_link,
         next_step=presenters.next_transition(wave),
+        invitations=invitation_summary(wave, selectors.wave_tallies(wave=wave)),
     )
 
 
@@ -138,6 +140,7 @@ def _transition(
     wave_id: int,
     name: str,
     service: Callable[..., Wave],
+    **extra: Any,
 ) -> HttpResponse:
     """A confirmation page for a lifecycle step; POST takes the step through its service."""
     wave = selectors.wave_for_ics(ics=ics, wave_id=wave_id)
@@ -151,13 +154,15 @@ def _transition(
             messages.success(request, presenters.TRANSITIONS[name].success)
             return _to_wave(ics, wave)
     context = presenters.transition_page(wave, name, settings.PULSE_MIN_GROUP_SIZE)
-    return page(request, ics, f"{name}_wave", wave=wave, errors=errors, **context)
+    return page(request, ics, f"{name}_wave", wave=wave, errors=errors, **context, **extra)
 
 
 @require_http_methods(["GET", "POST"])
 @ics_view(Perm.MANAGE_WAVES)
 def open_wave(request: HttpRequest, ics: ICS, wave_id: int) -> HttpResponse:
-    return _transition(request, ics, wave_id, "open", services.wave_open)
+    wave = selectors.wave_for_ics(ics=ics, wave_id=wave_id)
+    summary = invitation_summary(wave, selectors.wave_tallies(wave=wave))
+    return _transition(request, ics, wave_id, "open", services.wave_open, invitations=summary)
 
 
 @require_http_methods(["GET", "POST"])
