@@ -4,9 +4,10 @@ An idea or comment posted as "A colleague" keeps its author (so they can edit it
 what happens to it), but nothing outside `pulse.ideas.authorship` may read the author for
 display: every page, export and notification goes through `displayed_author`.
 
-An idea is designed to gain a nullable link to an action in the action plan when that app
-exists (a `OneToOneField("actions.Action", null=True, on_delete=SET_NULL)`); nothing else here
-needs to change for it.
+Turning an idea into an action is left until the action plan exists: the link will be a
+nullable foreign key from the action to the idea (`Action.idea`, `related_name="actions"`,
+`on_delete=SET_NULL`), added by a migration of the actions app, so an idea's page and "You said,
+we did" can list its actions and nothing in these models has to change.
 """
 
 from django.conf import settings
