@@ -47,27 +47,34 @@ def _summary(name: str, scored: list[tuple[str, float]], k: int) -> str:
     )
 
 
+def _row(row: dict[str, Any], k: int) -> list[dict[str, Any]]:
+    if not shown(row):
+        return [{"text": _item_label(row)}, fmt.hidden_cell(row["reason"], k, colspan=5)]
+    return [
+        {"text": _item_label(row)},
+        *score_cells(row, k),
+        fmt.cell(fmt.percent(row["pct_dont_know"])),
+    ]
+
+
 def statements_chart(results: Results, construct: str) -> Chart:
+    """The principle's own statements; its statements about each level of the system are
+    counted in its score but shown with involvement by layer."""
     k, items = results.k, _items(results, construct)
     name = construct_name(construct)
-    bars, scored, table_rows = [], [], []
-    for row in items:
-        table_rows.append(
-            [
-                {"text": _item_label(row)},
-                *score_cells(row, k),
-                fmt.cell(fmt.percent(row["pct_dont_know"]) if shown(row) else "–"),
-            ]
-        )
-        if shown(row) and row["layer"] is None:
+    plain = [row for row in items if row["layer"] is None]
+    bars, scored = [], []
+    for row in plain:
+        if shown(row):
             label = item_short(row["question_key"], row["item_label"])
             bars.append(bar_row(label, row))
             scored.append((label, float(row["mean"])))
+    grid = sorted({row["question_key"] for row in items if row["layer"]})
     notes = []
-    if any(r["layer"] for r in items):
+    if grid:
         notes.append(
-            "Statements about involvement at each level are in the table only; the chart for "
-            "them is on the involvement by layer page."
+            f"The score of {name.split(':')[0].lower()} also counts {len(grid)} statements "
+            "about involvement at each level of the system: see involvement by layer."
         )
     return chart(
         f"chart-{construct}",
@@ -80,7 +87,7 @@ def statements_chart(results: Results, construct: str) -> Chart:
             *SCORE_HEAD,
             {"text": "Don't know or not applicable", "format": "numeric"},
         ],
-        rows=table_rows,
+        rows=[_row(row, k) for row in plain],
         notes=notes,
     )
 
