@@ -65,3 +65,16 @@ def test_sqlite_runs_in_wal_mode_with_full_sync_and_immediate_transactions() -> 
     assert "synchronous=FULL" in options["init_command"]
     assert options["transaction_mode"] == "IMMEDIATE"
     assert options["timeout"] >= 5
+
+
+def test_every_model_change_has_its_migration() -> None:
+    import io
+
+    import pytest
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    try:
+        call_command("makemigrations", "--check", "--dry-run", stdout=out)
+    except SystemExit:
+        pytest.fail(f"A model changed without a migration:\n{out.getvalue()}")
