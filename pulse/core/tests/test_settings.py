@@ -1,10 +1,13 @@
 """Production settings refuse to start unsafely; `check --deploy` is clean."""
 
+import io
 import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 GOOD_KEY = "k" * 20 + "-not-a-real-secret-but-long-enough-for-the-check-0123456789"
 
@@ -67,12 +70,8 @@ def test_sqlite_runs_in_wal_mode_with_full_sync_and_immediate_transactions() -> 
     assert options["timeout"] >= 5
 
 
+@pytest.mark.django_db
 def test_every_model_change_has_its_migration() -> None:
-    import io
-
-    import pytest
-    from django.core.management import call_command
-
     out = io.StringIO()
     try:
         call_command("makemigrations", "--check", "--dry-run", stdout=out)
