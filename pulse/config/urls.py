@@ -14,6 +14,8 @@ urlpatterns = [
     path("ics/<slug:ics_code>/", include("pulse.organisations.urls")),
     path("ics/<slug:ics_code>/surveys/", include("pulse.surveys.urls")),
     path("ics/<slug:ics_code>/results/", include("pulse.reports.urls")),
+    path("ics/<slug:ics_code>/self-assessment/", include("pulse.assessments.urls")),
+    path("ics/<slug:ics_code>/action-plan/", include("pulse.actions.urls")),
     path("s/", include("pulse.surveys.urls_respond")),
     path("", include("pulse.ideas.urls")),  # ideas/sign-in/... and ics/<ics_code>/ideas/...
     path("django-admin/", admin.site.urls),

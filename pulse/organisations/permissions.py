@@ -24,12 +24,30 @@ class Perm(StrEnum):
     MODERATE_IDEAS = "moderate_ideas"
     MANAGE_CHALLENGES = "manage_challenges"
     MANAGE_EMAIL_DOMAINS = "manage_email_domains"
+    # Culture self-assessment: see the section, run rounds and facilitate the consensus, rate
+    # (only rounds whose panel the user is on: see pulse/assessments/selectors.py), read results.
+    VIEW_ASSESSMENTS = "view_assessments"
+    MANAGE_ASSESSMENTS = "manage_assessments"
+    RATE_ASSESSMENT = "rate_assessment"
+    VIEW_ASSESSMENT_RESULTS = "view_assessment_results"
+    # Action plan: read it, and own it (add, change, record progress).
+    VIEW_ACTIONS = "view_actions"
+    MANAGE_ACTIONS = "manage_actions"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.ICS_ADMIN: frozenset(Perm),
-    Role.ICS_VIEWER: frozenset({Perm.VIEW_ICS, Perm.VIEW_RESULTS, Perm.VIEW_IDEAS}),
-    Role.PANEL_MEMBER: frozenset({Perm.VIEW_ICS}),
+    Role.ICS_VIEWER: frozenset(
+        {
+            Perm.VIEW_ICS,
+            Perm.VIEW_RESULTS,
+            Perm.VIEW_IDEAS,
+            Perm.VIEW_ASSESSMENTS,
+            Perm.VIEW_ASSESSMENT_RESULTS,
+            Perm.VIEW_ACTIONS,
+        }
+    ),
+    Role.PANEL_MEMBER: frozenset({Perm.VIEW_ICS, Perm.VIEW_ASSESSMENTS, Perm.RATE_ASSESSMENT}),
     Role.IDEA_MODERATOR: frozenset(
         {Perm.VIEW_ICS, Perm.VIEW_IDEAS, Perm.POST_IDEAS, Perm.MODERATE_IDEAS}
     ),

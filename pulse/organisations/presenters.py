@@ -12,6 +12,8 @@ ICS_SECTIONS = [
     ("surveys:list_waves", "Surveys", Perm.MANAGE_WAVES),
     ("ideas:list_challenges", "Ideas", Perm.VIEW_IDEAS),
     ("reports:list_results", "Results", Perm.VIEW_RESULTS),
+    ("assessments:list_rounds", "Self-assessment", Perm.VIEW_ASSESSMENTS),
+    ("actions:list_actions", "Action plan", Perm.VIEW_ACTIONS),
     ("organisations:list_places", "Places", Perm.MANAGE_PLACES),
     ("organisations:list_partners", "Partner organisations", Perm.MANAGE_PARTNERS),
     ("organisations:list_members", "People", Perm.MANAGE_MEMBERS),

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "pulse.surveys",
     "pulse.reports",
     "pulse.ideas",
+    "pulse.assessments",
+    "pulse.actions",
     "pulse.nhsuk_forms",
     "pulse.nonprod",
 ]

@@ -1,0 +1,1 @@
+"""Display values for the self-assessment pages, the PDF report and the Excel data pack."""
