@@ -14,6 +14,7 @@ from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher
 
 from pulse.reports.presenters import (
+    actions,
     benchmark,
     change,
     comments,
@@ -67,6 +68,7 @@ def report_context(results: Results) -> dict[str, Any]:
         layer_chart=layers.layer_chart(results),
         heatmap_chart=layers.heatmap_chart(results),
         sections=principles.principle_sections(results),
+        principle_actions=actions.principle_actions(results),
         comparisons=change.comparisons(results),
         questions=comments.comment_questions(results),
         scoring=methodology.scoring_paragraphs(),

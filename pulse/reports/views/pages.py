@@ -13,6 +13,7 @@ from pulse.reports.access import sees_other_systems
 from pulse.reports.breakdowns import breakdown_code
 from pulse.reports.forms import BreakdownForm, StatisticForm
 from pulse.reports.presenters import (
+    actions,
     benchmark,
     breakdowns,
     change,
@@ -58,7 +59,10 @@ def show_layers(request: HttpRequest, results: Results) -> dict[str, Any]:
 
 @results_page("reports:show_principles", "show_principles")
 def show_principles(request: HttpRequest, results: Results) -> dict[str, Any]:
-    return {"sections": principles.principle_sections(results)}
+    return {
+        "sections": principles.principle_sections(results),
+        "principle_actions": actions.principle_actions(results),
+    }
 
 
 @results_page("reports:show_change", "show_change")
