@@ -140,6 +140,7 @@ def build_users(ics: ICS) -> list[DemoUser]:
 
 @transaction.atomic
 def build_demo() -> list[DemoUser]:
+    from pulse.nonprod.distribution_demo import build_distribution
     from pulse.nonprod.ideas_demo import build_ideas
     from pulse.nonprod.results_demo import publish_demo_results
     from pulse.nonprod.surveys_demo import build_surveys
@@ -150,6 +151,7 @@ def build_demo() -> list[DemoUser]:
     users = build_users(ics)
     admin = User.objects.get(email=next(u.email for u in users if u.role == Role.ICS_ADMIN))
     build_surveys(ics, admin)
+    build_distribution(ics, admin)
     publish_demo_results(ics, admin)
     build_ideas(ics)
     return users
