@@ -140,6 +140,7 @@ def build_users(ics: ICS) -> list[DemoUser]:
 
 @transaction.atomic
 def build_demo() -> list[DemoUser]:
+    from pulse.nonprod.assessments_demo import build_assessments
     from pulse.nonprod.distribution_demo import build_distribution
     from pulse.nonprod.ideas_demo import build_ideas
     from pulse.nonprod.results_demo import publish_demo_results
@@ -153,5 +154,6 @@ def build_demo() -> list[DemoUser]:
     build_surveys(ics, admin)
     build_distribution(ics, admin)
     publish_demo_results(ics, admin)
+    build_assessments(ics, admin)
     build_ideas(ics)
     return users
