@@ -83,12 +83,33 @@ class PerceptionGap:
         return LEVEL_NAMES[level_for_mean(self.panel_mean)] if self.panel_mean is not None else ""
 
 
+#: The middle of the 0 to 10 scale: below it, more leaders disagree than agree.
+MIDDLE = 5.0
+
+
 def _relation(score: float, median: float) -> str:
     mine, england = round(score, 1), round(median, 1)
     if mine == england:
         return "the same as the England median"
     side = "below" if mine < england else "above"
     return f"{side} the England median of {fmt.score(median)}"
+
+
+def _judged(level: int, score: float, median: float | None) -> tuple[bool, list[str]]:
+    """Whether leaders' score calls the panel's claim into question, and the phrases that say
+    how the score compares: a Maturing or Thriving claim against a score below the England
+    median or below the middle of the scale; an Emerging or Developing claim against a score
+    above the England median and at least the middle."""
+    low = round(score, 1) < MIDDLE
+    relation = _relation(score, median) if median is not None else ""
+    below, above = relation.startswith("below"), relation.startswith("above")
+    phrases = []
+    if level >= 3 and low and not below:
+        phrases.append("below the middle of the scale")
+    if relation:
+        phrases.append(f"though {relation}" if phrases and above else relation)
+    gap = (below or low) if level >= 3 else (above and not low)
+    return gap, phrases
 
 
 def _reading(
@@ -105,16 +126,14 @@ def _reading(
         return text, False, {"hidden": hidden}
     assert row is not None
     score, median = float(row["mean"]), leaders.medians.get(code)
-    scored = f"leaders score {PHRASES[code]} {fmt.score_text(score)}"
-    if median is None:
-        text = f"{claim}, and {scored}. There is no England median to compare with yet."
-        return text, False, {"score": score}
-    relation = _relation(score, median)
-    gap = (level >= 3 and relation.startswith("below")) or (
-        level <= 2 and relation.startswith("above")
+    gap, phrases = _judged(level, score, median)
+    text = (
+        f"{claim}, {'but' if gap else 'and'} leaders score {PHRASES[code]} {fmt.score_text(score)}"
     )
-    joiner = "but" if gap else "and"
-    return f"{claim}, {joiner} {scored}, {relation}.", gap, {"score": score, "median": median}
+    text += "".join(f", {phrase}" for phrase in phrases) + "."
+    if median is None:
+        text += " There is no England median to compare with yet."
+    return text, gap, {"score": score, "median": median}
 
 
 def perception_gaps(results: RoundResults, leaders: LeaderScores | None) -> list[PerceptionGap]:

@@ -109,10 +109,28 @@ def test_a_hidden_score_is_not_available_and_never_estimated() -> None:
     assert (gap.leaders_mean, gap.gap) == (None, False)
 
 
-def test_without_an_england_median_nothing_is_claimed() -> None:
-    gap = reading(3, scores(4.1, median=None))
-    assert gap.reading.endswith("4.1 out of 10. There is no England median to compare with yet.")
+def test_a_claim_of_maturing_against_a_score_below_the_middle_is_a_gap_whatever_the_median() -> (
+    None
+):
+    gap = reading(3, scores(4.2, median=3.8))
+    assert gap.reading.endswith(
+        "4.2 out of 10, below the middle of the scale, though above the England median of 3.8."
+    )
+    assert gap.gap
+    low_claim = reading(2, scores(4.6, median=4.0))
+    assert low_claim.reading.startswith("The panel rates P3 as Developing, and leaders score")
+    assert not low_claim.gap
+
+
+def test_without_an_england_median_only_the_scale_is_used() -> None:
+    gap = reading(3, scores(6.1, median=None))
+    assert gap.reading.endswith("6.1 out of 10. There is no England median to compare with yet.")
     assert not gap.gap
+    low = reading(4, scores(4.1, median=None))
+    assert low.reading.endswith(
+        "4.1 out of 10, below the middle of the scale. There is no England median to compare with yet."
+    )
+    assert low.gap
 
 
 def test_the_gap_uses_the_latest_published_pulse_check_as_stored() -> None:
