@@ -243,3 +243,51 @@ def test_invitations_wait_for_the_opening_date() -> None:
     wave = invited_wave(2, opens_on=today + timedelta(days=3))
     assert mail.outbox == []
     assert emails_send(wave_id=wave.pk, kind="invitation", today=today + timedelta(days=3)) == 2
+
+
+def test_answers_saved_with_an_invitation_are_finished_with_the_invitation(
+    client: Client,
+) -> None:
+    from pulse.surveys.tests.respond_helpers import post_section, section_data
+
+    wave = invited_wave(1)
+    link = links()["leader1@example.nhs.uk"][0]
+    follow(client, link)
+    client.post(url("start", wave))
+    draft = ResponseDraft.objects.get(wave=wave)
+    post_section(client, wave, 1, section_data(wave, 1, {}, ["system"]), action="save")
+    saved = client.get(url("saved", wave))
+    resume = soup_link(saved)
+    # On another device the saved answers come back, but only the invitation lets them finish.
+    other = Client()
+    reply = other.get(resume, follow=True)
+    assert reply.status_code == 403
+    assert "Open the link in your invitation email" in text(reply)
+    assert_page_basics(reply)
+    assert other.post(url("submit", wave)).status_code == 403
+    follow(other, link)
+    answer = other.post(url("start", wave))
+    assert answer.status_code == 302 and ResponseDraft.objects.get(wave=wave).pk == draft.pk
+    answer_everything_from(other, wave)
+    assert other.post(url("submit", wave))["Location"] == url("done", wave)
+    assert InvitationUse.objects.count() == 1 and Response.objects.count() == 1
+
+
+def soup_link(reply: object) -> str:
+    """The path of the resume link shown on the "saved" page."""
+    from urllib.parse import urlsplit
+
+    from pulse.core.tests.html import soup
+
+    return urlsplit(soup(reply).select_one("#resume-link").get_text(strip=True)).path
+
+
+def answer_everything_from(client: Client, wave: object) -> None:
+    """Answer every section of a started draft (the first may already be saved)."""
+    from pulse.surveys.tests.respond_helpers import post_section, section_data
+
+    for number in range(1, len(wave.definition.sections) + 1):
+        draft = ResponseDraft.objects.get(wave=wave)
+        data = section_data(wave, number, draft.answers, ["system"])
+        if data:
+            assert post_section(client, wave, number, data).status_code == 302

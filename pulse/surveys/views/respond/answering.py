@@ -33,7 +33,13 @@ from pulse.surveys.services.responses import (
     draft_submit,
 )
 from pulse.surveys.views.respond import navigation
-from pulse.surveys.views.respond.common import bad_answers, not_accepting, render_page, with_draft
+from pulse.surveys.views.respond.common import (
+    bad_answers,
+    not_accepting,
+    render_page,
+    use_your_link,
+    with_draft,
+)
 
 
 def _after(wave: Wave, draft: ResponseDraft, number: int, change: bool) -> str:
@@ -130,6 +136,8 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
     if draft_id is None:  # e.g. a second click after the first submitted and cleared it
         answered = respondent_session.has_answered(request, wave)
         return redirect("respond:done" if answered else "respond:start", slug=slug)
+    if not respondent_session.may_respond(request, wave):
+        return use_your_link(request, wave)
     invited = respondent_session.invitation_id(request, wave)
     try:
         draft_submit(draft_id=uuid.UUID(draft_id), invitation_id=invited)

@@ -45,9 +45,16 @@ def bad_answers(request: HttpRequest, wave: Wave, back_href: str) -> HttpRespons
     )
 
 
+def use_your_link(request: HttpRequest, wave: Wave) -> HttpResponse:
+    """403: the survey is answered by personal invitation only, and this browser has a draft
+    (resumed from a saved link) but has not followed an invitation link."""
+    page = WavePage(wave, heading="Open the link in your invitation email")
+    return render_page(request, "use_your_link.jinja", {"page": page}, status=403)
+
+
 def with_draft(view: DraftView) -> DraftView:
-    """Pages answered with a draft: the wave must be taking answers and this browser must have
-    a draft for it (otherwise it goes to the start page)."""
+    """Pages answered with a draft: the wave must be taking answers, this browser must have a
+    draft for it (otherwise it goes to the start page) and may answer it (`may_respond`)."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, slug: str, **kwargs: Any) -> HttpResponse:
@@ -58,6 +65,8 @@ def with_draft(view: DraftView) -> DraftView:
         draft: ResponseDraft | None = respondent_session.current_draft(request, wave)
         if draft is None:
             return redirect("respond:start", slug=slug)
+        if not respondent_session.may_respond(request, wave):
+            return use_your_link(request, wave)
         return view(request, wave, draft, **kwargs)
 
     return wrapper
