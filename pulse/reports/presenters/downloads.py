@@ -42,15 +42,21 @@ def is_current(report_file: ReportFile | None, results: Results) -> bool:
     )
 
 
+def _state(report_file: ReportFile | None, results: Results) -> str:
+    """queued, failed, ready, or missing (never asked for, or made from an older publication)."""
+    if report_file is None:
+        return "missing"
+    if report_file.status in (ReportStatus.QUEUED, ReportStatus.FAILED):
+        return str(report_file.status)
+    return "ready" if is_current(report_file, results) else "missing"
+
+
 def download_items(results: Results, files: dict[str, ReportFile]) -> list[dict[str, Any]]:
     wave = results.wave
     items = []
     for fmt in ReportFormat:
         report_file = files.get(fmt.value)
-        current = is_current(report_file, results)
-        state = "missing"
-        if report_file is not None and (current or report_file.status == ReportStatus.QUEUED):
-            state = report_file.status
+        state = _state(report_file, results)
         item: dict[str, Any] = {
             "format": fmt.value,
             "title": fmt.label,

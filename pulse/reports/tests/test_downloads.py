@@ -93,3 +93,20 @@ def test_asking_for_an_unknown_format_is_refused_clearly(
 
 def test_downloading_an_unknown_format_is_not_found(viewer_client: Client, rerun: Wave) -> None:
     assert viewer_client.get(results_url(rerun, "downloads/docx/")).status_code == 404
+
+
+def test_a_file_that_could_not_be_made_says_so_and_can_be_asked_for_again(
+    viewer_client: Client,
+    rerun: Wave,
+    django_capture_on_commit_callbacks,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*args: object) -> bytes:
+        raise RuntimeError("renderer unavailable")
+
+    monkeypatch.setattr("pulse.reports.services.report_files.render_content", broken)
+    _request(viewer_client, rerun, "pdf", django_capture_on_commit_callbacks)
+    assert ReportFile.objects.get(wave=rerun, format="pdf").status == ReportStatus.FAILED
+    page = text(viewer_client.get(results_url(rerun, "downloads/")))
+    assert "the file could not be prepared" in page
+    assert "Prepare the PDF board report" in page
