@@ -102,7 +102,9 @@ def test_a_board_member_reads_the_results_and_downloads_the_reports(
             # When they change the breakdown, the page shows that breakdown's groups
             page.get_by_label("Show results by").select_option(label="Sector")
             page.get_by_role("button", name="Show results").click()
-            expect(page.locator("figcaption")).to_contain_text("Overall involvement index by sector")
+            expect(page.locator("figcaption")).to_contain_text(
+                "Overall involvement index by sector"
+            )
             expect(page.get_by_text("Fewer than 10 responses").first).to_be_attached()
             check_page(page)
 
