@@ -31,6 +31,12 @@ class WavePublication(models.Model):
     baseline_wave = models.ForeignKey(
         Wave, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    invited = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Leaders on the participant list when the wave closed (the response rate's "
+        "denominator); empty when the wave had no list",
+    )
     benchmark_icss = models.PositiveSmallIntegerField(
         default=0, help_text="Systems with a comparable published wave, this one included"
     )

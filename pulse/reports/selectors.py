@@ -107,6 +107,14 @@ def wave_answers(*, wave: Wave) -> list[tuple[Any, Any]]:
     return list(Response.objects.for_ics(wave.ics).filter(wave=wave).values_list("id", "answers"))
 
 
+def wave_invited(*, wave: Wave) -> int | None:
+    """How many leaders were invited personally (kept when the list is deleted at closing)."""
+    from pulse.surveys.selectors import wave_tallies
+
+    invited = wave_tallies(wave=wave).get("invited")
+    return int(invited) if invited else None
+
+
 def report_files_for_wave(*, wave: Wave) -> dict[str, ReportFile]:
     """The wave's current files by format, without their content."""
     files = ReportFile.objects.for_ics(wave.ics).filter(wave=wave).defer("content")

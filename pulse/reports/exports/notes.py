@@ -5,6 +5,7 @@ from pulse.reports.breakdowns import breakdown_code
 from pulse.reports.exports.tables import Sheet
 from pulse.reports.presenters.breakdowns import breakdown_label
 from pulse.reports.presenters.methodology import disclosure_paragraphs, scoring_paragraphs
+from pulse.reports.presenters.overview import response_rate_text
 from pulse.reports.results import Results
 
 
@@ -19,6 +20,7 @@ def notes_rows(results: Results, sheets: list[Sheet]) -> list[list[str]]:
         ],
         ["Results computed", nhs_date(results.publication.computed_at, with_time=True)],
         ["Minimum group size (k)", str(k)],
+        ["Response rate", response_rate_text(results)],
         [
             "Breakdowns",
             "; ".join(f"{breakdown_label(b)} ({breakdown_code(b)})" for b in results.breakdowns),

@@ -25,7 +25,13 @@ INDEX = "involvement_index"
 
 
 def response_rate_text(results: Results) -> str:
-    """Participant lists come later: until then no survey has a denominator."""
+    """Responses as a share of the leaders invited, when the wave had a participant list."""
+    invited, n = results.publication.invited, overall_n(results)
+    if invited and n is not None:
+        rate = min(100, round(100 * n / invited))
+        return f"{rate}% ({fmt.count(n)} responses from {fmt.count(invited)} leaders invited)"
+    if invited:
+        return f"Not shown: fewer than {results.k} responses."
     if results.wave.open_link_enabled:
         return (
             "Not available. This survey was answered through an open link, so the number of "

@@ -165,6 +165,7 @@ def publication_build(*, wave: Wave) -> WavePublication:
         "previous_wave": previous,
         "baseline_wave": baseline,
         "benchmark_icss": n_icss,
+        "invited": selectors.wave_invited(wave=wave),
         "notes": notes,
         "computed_at": timezone.now(),
     }

@@ -184,3 +184,11 @@ def test_the_ics_navigation_has_a_results_link(viewer_client: Client, rerun: Wav
         ".nhsuk-header__navigation-link"
     )
     assert "Results" in [a.get_text(strip=True) for a in links]
+
+
+def test_the_response_rate_is_shown_when_leaders_were_invited(
+    viewer_client: Client, rerun: Wave
+) -> None:
+    WavePublication.objects.filter(wave=rerun).update(invited=200)
+    page = text(viewer_client.get(results_url(rerun)))
+    assert "Response rate 70% (140 responses from 200 leaders invited)" in page

@@ -19,6 +19,7 @@ from pulse.reports.services.publication import (
 )
 from pulse.reports.tests.builders import published_pair, run_wave
 from pulse.surveys.models import Wave, WaveStatus
+from pulse.surveys.models.distribution import Distribution
 from pulse.surveys.services.waves import wave_publish
 
 pytestmark = pytest.mark.django_db
@@ -169,3 +170,18 @@ def test_only_a_published_wave_is_built() -> None:
     wave = run_wave(title="Closed", improvement=0, responses=0, closed_days_ago=5, seed="closed", status=WaveStatus.CLOSED)  # fmt: skip
     with pytest.raises(ValueError, match="not published"):
         publication_build(wave=wave)
+
+
+def test_the_number_of_leaders_invited_is_kept_as_the_rate_denominator() -> None:
+    wave = run_wave(title="Invited", improvement=0, responses=20, closed_days_ago=5, seed="inv")
+    Distribution.objects.create(
+        wave=wave,
+        invitation_subject="Pulse check",
+        invitation_body="Please answer",
+        reminder_subject="Reminder",
+        reminder_body="Please answer",
+        tallies={"invited": 80, "responded": 15},
+    )
+    assert publication_build(wave=wave).invited == 80
+    other = run_wave(title="Open link", improvement=0, responses=20, closed_days_ago=5, seed="open")
+    assert publication_build(wave=other).invited is None
