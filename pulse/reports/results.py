@@ -20,7 +20,7 @@ BENCHMARK_SCORES = "benchmark_scores"
 BENCHMARK_SUMMARY = "benchmark_summary"
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=96)  # about eight waves: a decoded wave is 10 to 20 MB
 def _load(publication_id: int, version: str, name: str) -> pl.DataFrame | None:
     from pulse.reports.selectors import publication_table_content
 
