@@ -161,7 +161,11 @@ class Membership(models.Model):
             models.CheckConstraint(
                 name="membership_scope_matches_role",
                 condition=(
-                    Q(role__in=sorted(r.value for r in ICS_ROLES), ics__isnull=False, region__isnull=True)
+                    Q(
+                        role__in=sorted(r.value for r in ICS_ROLES),
+                        ics__isnull=False,
+                        region__isnull=True,
+                    )
                     | Q(role=Role.REGIONAL_ANALYST, ics__isnull=True, region__isnull=False)
                     | Q(role=Role.NATIONAL_ANALYST, ics__isnull=True, region__isnull=True)
                 ),

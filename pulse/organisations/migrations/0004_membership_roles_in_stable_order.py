@@ -5,19 +5,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisations', '0003_allowed_email_domains'),
+        ("organisations", "0003_allowed_email_domains"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='membership',
-            name='membership_scope_matches_role',
+            model_name="membership",
+            name="membership_scope_matches_role",
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('ics__isnull', False), ('region__isnull', True), ('role__in', ['ics_admin', 'ics_viewer', 'idea_moderator', 'panel_member', 'staff'])), models.Q(('ics__isnull', True), ('region__isnull', False), ('role', 'regional_analyst')), models.Q(('ics__isnull', True), ('region__isnull', True), ('role', 'national_analyst')), _connector='OR'), name='membership_scope_matches_role'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("ics__isnull", False),
+                        ("region__isnull", True),
+                        (
+                            "role__in",
+                            ["ics_admin", "ics_viewer", "idea_moderator", "panel_member", "staff"],
+                        ),
+                    ),
+                    models.Q(
+                        ("ics__isnull", True),
+                        ("region__isnull", False),
+                        ("role", "regional_analyst"),
+                    ),
+                    models.Q(
+                        ("ics__isnull", True),
+                        ("region__isnull", True),
+                        ("role", "national_analyst"),
+                    ),
+                    _connector="OR",
+                ),
+                name="membership_scope_matches_role",
+            ),
         ),
     ]
