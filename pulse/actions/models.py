@@ -1,9 +1,10 @@
 """The ICS's CCPL action plan: actions linked to a principle (and optionally an indicator of the
-self-assessment or a pulse check question), with an owner, a due date, a status and dated
-progress notes.
+self-assessment, a pulse check question or an idea from the ideas space), with an owner, a due
+date, a status and dated progress notes.
 
-Linking an action to an idea from the ideas space is left for later: it will be a nullable
-foreign key added by a migration of this app.
+An idea becomes at most one action (`Action.idea`, one to one). The action keeps its own title
+and description, so it reads the same if the idea is later removed; nothing here reads the
+idea's author.
 """
 
 from django.conf import settings
@@ -49,6 +50,14 @@ class Action(models.Model):
     )
     question_key = models.CharField(
         max_length=60, blank=True, help_text="A question of the standard pulse check"
+    )
+    idea = models.OneToOneField(
+        "ideas.Idea",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action",
+        help_text="The idea from staff this action puts into practice",
     )
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)

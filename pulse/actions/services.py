@@ -1,8 +1,12 @@
 """Writes for the action plan: add and change actions, record progress, and the plan's PDF.
-Every change is made by an ICS admin and audited."""
+Every change is made by an ICS admin and audited.
+
+An action can put an idea from the ideas space into practice (`ActionDetails.idea`): the idea
+must belong to the same ICS and be no other action's. The audit records the idea's id, never
+who wrote it (an idea posted as "A colleague" must not be traced back through the plan)."""
 
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -21,10 +25,12 @@ from pulse.actions.models import (
 )
 from pulse.assessments.models import Indicator
 from pulse.core.services import audit_record
+from pulse.ideas.models import Idea
 from pulse.organisations.models import ICS
 
 logger = logging.getLogger(__name__)
 NOTE_MAX = 5000
+IDEA_TAKEN = "This idea is already an action in the plan"
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,7 @@ class ActionDetails:
     description: str = ""
     owner: Any = None
     owner_name: str = ""
+    idea: Idea | None = None
 
 
 def _audit(action: Action, name: str, by: Any, **details: Any) -> None:
@@ -63,8 +70,28 @@ def _check_links(details: ActionDetails) -> None:
             )
 
 
-def _check(ics: ICS, details: ActionDetails) -> None:
+def _check_idea(ics: ICS, idea: Idea | None, action: Action | None) -> None:
+    """The idea is the ICS's, and a newly linked one is shown and no other action's. The idea's
+    row is locked so two admins cannot turn it into two actions at once."""
+    if idea is None or (action is not None and action.idea_id == idea.pk):
+        return
+    locked = Idea.objects.select_for_update().filter(pk=idea.pk, ics=ics).first()
+    if locked is None:
+        raise ValidationError({"idea": "Select an idea from your system"})
+    if locked.is_hidden:
+        raise ValidationError(
+            {"idea": "This idea is hidden. Show it again to turn it into an action"}
+        )
+    others = Action.objects.filter(idea=locked)
+    if action is not None:
+        others = others.exclude(pk=action.pk)
+    if others.exists():
+        raise ValidationError({"idea": IDEA_TAKEN})
+
+
+def _check(ics: ICS, details: ActionDetails, action: Action | None = None) -> None:
     _check_links(details)
+    _check_idea(ics, details.idea, action)
     if not details.title.strip():
         raise ValidationError({"title": "Enter what the action is"})
     if details.owner is not None and details.owner.pk not in {
@@ -87,16 +114,18 @@ def _apply(action: Action, details: ActionDetails) -> None:
     action.owner_name = "" if details.owner is not None else details.owner_name.strip()[:150]
     action.due_on = details.due_on
     action.status = details.status
+    action.idea = details.idea
     if action.status != ActionStatus.NOT_STARTED and action.started_on is None:
         action.started_on = timezone.localdate()
 
 
 def _summary(details: ActionDetails) -> dict[str, Any]:
-    data = asdict(details)
+    """What the audit keeps: ids and keys for what is linked, never the idea's author."""
+    data = {f.name: getattr(details, f.name) for f in fields(details) if f.name != "description"}
     data["indicator"] = details.indicator.key if details.indicator else ""
     data["owner"] = details.owner.email if details.owner else ""
     data["due_on"] = details.due_on.isoformat()
-    data.pop("description")
+    data["idea"] = details.idea.pk if details.idea else None
     return data
 
 
@@ -113,7 +142,7 @@ def action_create(*, ics: ICS, details: ActionDetails, by: Any) -> Action:
 @transaction.atomic
 def action_update(*, action: Action, details: ActionDetails, by: Any) -> Action:
     action = Action.objects.select_for_update().select_related("ics").get(pk=action.pk)
-    _check(action.ics, details)
+    _check(action.ics, details, action)
     before = action.status
     _apply(action, details)
     action.save()

@@ -4,10 +4,10 @@ An idea or comment posted as "A colleague" keeps its author (so they can edit it
 what happens to it), but nothing outside `pulse.ideas.authorship` may read the author for
 display: every page, export and notification goes through `displayed_author`.
 
-Turning an idea into an action is left until the action plan exists: the link will be a
-nullable foreign key from the action to the idea (`Action.idea`, `related_name="actions"`,
-`on_delete=SET_NULL`), added by a migration of the actions app, so an idea's page and "You said,
-we did" can list its actions and nothing in these models has to change.
+An ICS admin can turn an idea into an action of the plan: the link is a nullable one-to-one
+from the action to the idea (`Action.idea`, reached from here as `idea.action`, `on_delete=
+SET_NULL`), owned by the actions app, so an idea's page and "You said, we did" show its action
+and nothing in these models had to change.
 """
 
 from django.conf import settings
