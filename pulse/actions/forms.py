@@ -1,5 +1,6 @@
 """Forms for the action plan, with NHS error messages. Only listed choices pass: an unknown
-principle, indicator, question or owner is an error, never saved."""
+principle, indicator, question or owner is an error, never saved. The idea an action comes from
+is not a field: the view finds it among the ICS's ideas and hands it to the form."""
 
 from collections.abc import Sequence
 from datetime import timedelta
@@ -12,6 +13,7 @@ from pulse.actions.models import ActionStatus, Principle
 from pulse.actions.selectors import QuestionChoice
 from pulse.actions.services import NOTE_MAX, ActionDetails
 from pulse.assessments.models import Indicator
+from pulse.ideas.models import Idea
 from pulse.nhsuk_forms.dates import NhsDateField
 
 
@@ -76,9 +78,11 @@ class ActionForm(forms.Form):
         indicators: Sequence[Indicator],
         questions: Sequence[QuestionChoice],
         owners: Sequence[Any],
+        idea: Idea | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.idea = idea
         self.indicators = {str(i.pk): i for i in indicators}
         self.owners = {str(o.pk): o for o in owners}
         soon = timezone.localdate() + timedelta(days=90)
@@ -124,6 +128,7 @@ class ActionForm(forms.Form):
             description=data["description"],
             owner=self.owners.get(data["owner"] or ""),
             owner_name=data["owner_name"],
+            idea=self.idea,
         )
 
 

@@ -1,5 +1,6 @@
 """Display values for the plan page, an action's page and the plan's PDF. Overdue actions carry
-the word "Overdue" in a tag, never colour alone."""
+the word "Overdue" in a tag, never colour alone. An action that came from an idea names the
+idea's title, never its author."""
 
 from datetime import date
 from typing import Any
@@ -49,18 +50,29 @@ def _latest_note(action: Action) -> str:
     return f"{nhs_date(notes[0].written_on)}: {notes[0].text}"
 
 
-def action_row(action: Action, today: date, *, linked: bool = True) -> list[dict[str, Any]]:
-    title: dict[str, Any] = (
-        {
-            "html": format_html(
-                '<a class="nhsuk-link" href="{}">{}</a>', action_url(action), action.title
-            )
-        }
+FROM_AN_IDEA = "From an idea"
+
+
+def _title_cell(action: Action, *, linked: bool) -> dict[str, Any]:
+    """The action's title (a link on the page, plain in the PDF), noting when it came from an
+    idea."""
+    title = (
+        format_html('<a class="nhsuk-link" href="{}">{}</a>', action_url(action), action.title)
         if linked
-        else {"text": action.title}
+        else action.title
     )
+    if action.idea_id is None:
+        return {"html": title} if linked else {"text": title}
+    return {
+        "html": format_html(
+            '{}<br><span class="nhsuk-body-s app-from-idea">{}</span>', title, FROM_AN_IDEA
+        )
+    }
+
+
+def action_row(action: Action, today: date, *, linked: bool = True) -> list[dict[str, Any]]:
     return [
-        title,
+        _title_cell(action, linked=linked),
         {"text": str(action.indicator) if action.indicator else "–"},
         {"text": action.owner_label},
         {"text": nhs_date(action.due_on)},
@@ -133,6 +145,40 @@ def action_summary_rows(action: Action, questions: list[QuestionChoice]) -> list
         }
         for key, value in rows
     ]
+
+
+def idea_href(ics_code: str, idea_id: int) -> str:
+    return reverse("ideas:show_idea", kwargs={"ics_code": ics_code, "idea_id": idea_id})
+
+
+def idea_source(action: Action, *, can_view_ideas: bool) -> dict[str, str] | None:
+    """ "From an idea: <title>", linking to the idea for people who can see ideas. An idea a
+    moderator has hidden is not named, as its page is closed to most people."""
+    idea = action.idea
+    if idea is None:
+        return None
+    if idea.is_hidden:
+        return {
+            "label": f"{FROM_AN_IDEA} that a moderator has since hidden.",
+            "title": "",
+            "href": "",
+        }
+    href = idea_href(action.ics.url_code, idea.pk) if can_view_ideas else ""
+    return {"label": f"{FROM_AN_IDEA}:", "title": idea.title, "href": href}
+
+
+def initial_from_idea(idea: Any, principle: str) -> dict[str, Any]:
+    """The add-action form's starting values: from the idea when there is one (its title,
+    description and first principle), otherwise just the principle asked for."""
+    initial: dict[str, Any] = {"status": ActionStatus.NOT_STARTED, "principle": principle}
+    if idea is not None:
+        codes = idea.principle_codes
+        initial.update(
+            title=idea.title,
+            description=idea.description,
+            principle=codes[0] if codes else principle,
+        )
+    return initial
 
 
 def note_items(action: Action) -> list[dict[str, str]]:

@@ -1,15 +1,18 @@
 """Reads for the action plan, always scoped to one ICS."""
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from pulse.actions.models import Action, ActionStatus, PlanFile, Principle, ProgressNote
 from pulse.assessments import selectors as assessments
 from pulse.assessments.models import Indicator
+from pulse.ideas.models import Idea
 from pulse.organisations.models import ICS
 from pulse.surveys.selectors import instrument_version_by_key
 
@@ -17,12 +20,14 @@ PULSE_CHECK = "ccpl-pulse-check"
 SCORED_TYPES = ("agreement", "layer_grid")
 #: Actions whose work has begun: their earliest start marks when a principle's actions started.
 STARTED = (ActionStatus.IN_PROGRESS, ActionStatus.DONE)
+#: The largest id a URL may name (a 32-bit integer), so a huge number is "not found", not an error.
+MAX_ID = 2**31 - 1
 
 
 def actions_for_ics(*, ics: ICS) -> QuerySet[Action]:
     return (
         Action.objects.for_ics(ics)
-        .select_related("indicator__principle", "owner", "ics")
+        .select_related("indicator__principle", "owner", "ics", "idea")
         .prefetch_related(
             Prefetch("notes", queryset=ProgressNote.objects.order_by("-written_on", "-pk"))
         )
@@ -31,6 +36,15 @@ def actions_for_ics(*, ics: ICS) -> QuerySet[Action]:
 
 def action_for_ics(*, ics: ICS, action_id: int) -> Action:
     return get_object_or_404(actions_for_ics(ics=ics), pk=action_id)
+
+
+def idea_for_plan(*, ics: ICS, idea_id: str) -> Idea:
+    """The idea of the ICS that `idea_id` (as typed in a URL) names, with its action if it has
+    one; anything else, another ICS's idea or a malformed id included, is not found."""
+    if not re.fullmatch(r"[0-9]{1,10}", idea_id) or not 0 < int(idea_id) <= MAX_ID:
+        raise Http404("No such idea")
+    ideas = Idea.objects.for_ics(ics).select_related("action")
+    return get_object_or_404(ideas, pk=int(idea_id))
 
 
 def open_actions_by_principle(*, ics: ICS) -> dict[str, list[Action]]:

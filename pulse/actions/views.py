@@ -1,5 +1,6 @@
 """The action plan, mounted at /ics/<ics_code>/action-plan/: the plan page (printable as the
-ICS's CCPL plan), an action with its progress notes, adding and changing actions, and the
+ICS's CCPL plan), an action with its progress notes, adding and changing actions (an idea is
+turned into an action by adding one with `?idea=<id>`, kept when the form is posted), and the
 plan's PDF."""
 
 from typing import Any
@@ -15,6 +16,7 @@ from pulse.actions import presenters, selectors, services
 from pulse.actions.forms import ActionForm, ProgressNoteForm
 from pulse.actions.models import Action, PlanFileStatus
 from pulse.actions.plan import plan_context
+from pulse.ideas.models import Idea
 from pulse.organisations.access import ics_view
 from pulse.organisations.models import ICS
 from pulse.organisations.permissions import Perm, has_perm
@@ -46,14 +48,23 @@ def _saved(form: Form, action: Any) -> Any:
         return None
 
 
-def _action_form(request: HttpRequest, ics: ICS, initial: dict[str, Any]) -> ActionForm:
+def _action_form(
+    request: HttpRequest, ics: ICS, initial: dict[str, Any], idea: Idea | None = None
+) -> ActionForm:
     return ActionForm(
         data=_posted(request),
         initial=initial,
         indicators=selectors.indicators_for_plan(),
         questions=selectors.pulse_questions(),
         owners=selectors.owners_for_ics(ics=ics),
+        idea=idea,
     )
+
+
+def _idea_asked_for(request: HttpRequest, ics: ICS) -> Idea | None:
+    """The idea named by `?idea=` (on the form's page and when it is posted), or None."""
+    idea_id = request.GET.get("idea")
+    return None if idea_id is None else selectors.idea_for_plan(ics=ics, idea_id=idea_id)
 
 
 @require_GET
@@ -67,8 +78,13 @@ def list_actions(request: HttpRequest, ics: ICS) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @ics_view(Perm.MANAGE_ACTIONS)
 def add_action(request: HttpRequest, ics: ICS) -> HttpResponse:
-    initial = {"status": "not_started", "principle": request.GET.get("principle", "")}
-    form = _action_form(request, ics, initial)
+    idea = _idea_asked_for(request, ics)
+    existing = getattr(idea, "action", None)
+    if existing is not None and request.method == "GET":
+        messages.error(request, services.IDEA_TAKEN)
+        return redirect(presenters.action_url(existing))
+    initial = presenters.initial_from_idea(idea, request.GET.get("principle", ""))
+    form = _action_form(request, ics, initial, idea)
     if request.method == "POST" and form.is_valid():
         details = form.details()
         action = _saved(
@@ -77,7 +93,9 @@ def add_action(request: HttpRequest, ics: ICS) -> HttpResponse:
         if action is not None:
             messages.success(request, f"Action added: {action.title}")
             return redirect(presenters.action_url(action))
-    return _page(request, ics, "add_action", form=form, status=400 if form.errors else 200)
+    return _page(
+        request, ics, "add_action", form=form, idea=idea, status=400 if form.errors else 200
+    )
 
 
 @require_GET
@@ -96,6 +114,9 @@ def _show(
         "show_action",
         action=action,
         rows=presenters.action_summary_rows(action, selectors.pulse_questions()),
+        idea_source=presenters.idea_source(
+            action, can_view_ideas=has_perm(request.user, Perm.VIEW_IDEAS, ics=ics)
+        ),
         notes=presenters.note_items(action),
         form=form,
         manage=has_perm(request.user, Perm.MANAGE_ACTIONS, ics=ics),
@@ -118,7 +139,7 @@ def edit_action(request: HttpRequest, ics: ICS, action_id: int) -> HttpResponse:
         "due_on": action.due_on,
         "status": action.status,
     }
-    form = _action_form(request, ics, initial)
+    form = _action_form(request, ics, initial, action.idea)
     if request.method == "POST" and form.is_valid():
         details = form.details()
         if _saved(
