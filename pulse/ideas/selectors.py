@@ -88,7 +88,11 @@ def ideas_for_challenge(*, challenge: Challenge, query: IdeaQuery) -> Page:
 
 def idea_for_ics(*, ics: ICS, idea_id: int, viewer: Any, can_moderate: bool) -> Idea:
     """An idea of the ICS. A hidden idea is found only by its author and moderators."""
-    ideas = Idea.objects.for_ics(ics).with_counts().select_related("stage", "challenge", "author")
+    ideas = (
+        Idea.objects.for_ics(ics)
+        .with_counts()
+        .select_related("stage", "challenge", "author", "action")
+    )
     if not can_moderate:
         ideas = ideas.filter(Q(hidden_at__isnull=True) | Q(author_id=viewer.pk))
     return get_object_or_404(ideas, pk=idea_id)
@@ -178,7 +182,8 @@ def post_for_ics(*, ics: ICS, kind: str, post_id: int) -> Idea | Comment:
 
 
 def outcomes_for_ics(*, ics: ICS) -> list[Idea]:
-    """Implemented ideas that are not hidden, with the feedback given when they got there."""
+    """Implemented ideas that are not hidden, with the feedback given when they got there and
+    the action of the plan each became, if any."""
     arrivals = StageChange.objects.filter(to_stage__kind=StageKind.IMPLEMENTED).order_by(
         "-created_at", "-id"
     )
@@ -187,7 +192,7 @@ def outcomes_for_ics(*, ics: ICS) -> list[Idea]:
         .shown()
         .filter(stage__kind=StageKind.IMPLEMENTED)
         .with_counts()
-        .select_related("stage", "challenge", "author")
+        .select_related("stage", "challenge", "author", "action")
         .prefetch_related(Prefetch("stage_changes", queryset=arrivals, to_attr="arrivals"))
         .order_by("-updated_at", "-id")
     )

@@ -1,10 +1,12 @@
-"""An idea's page: the idea, its stage history with feedback, supports and comments."""
+"""An idea's page: the idea, its stage history with feedback, supports and comments, and the
+action of the plan it became (or, for an ICS admin, a way to turn it into one)."""
 
 from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
 
+from pulse.actions.presenters import status_text
 from pulse.core.formatting import nhs_date
 from pulse.ideas.authorship import ANONYMOUS, displayed_author, is_author
 from pulse.ideas.models import Comment, Idea, StageChange
@@ -26,6 +28,22 @@ class Viewer:
     user: Any
     can_post: bool
     can_moderate: bool
+    can_view_actions: bool = False
+    can_manage_actions: bool = False
+
+
+def linked_action(ics: ICS, idea: Idea, *, can_view_actions: bool) -> dict[str, str] | None:
+    """The action `idea` became, by title and status, linked for people who can read the plan;
+    None when it has not become one."""
+    action = getattr(idea, "action", None)
+    if action is None:
+        return None
+    href = reverse("actions:show_action", kwargs={"ics_code": ics.url_code, "action_id": action.pk})
+    return {
+        "title": action.title,
+        "status": status_text(action),
+        "href": href if can_view_actions else "",
+    }
 
 
 def history_items(changes: list[StageChange]) -> list[dict[str, Any]]:
@@ -118,6 +136,19 @@ class IdeaPagePresenter:
             "hide": self._url("ideas:hide_post", **hide_kwargs),
             "restore": self._url("ideas:restore_post", **hide_kwargs),
         }
+
+    @property
+    def action(self) -> dict[str, str] | None:
+        return linked_action(self.ics, self.idea, can_view_actions=self.viewer.can_view_actions)
+
+    @property
+    def turn_into_action_href(self) -> str:
+        """For an ICS admin, the way to add the idea to the plan, while it has no action."""
+        if not self.viewer.can_manage_actions or self.idea.is_hidden:
+            return ""
+        if getattr(self.idea, "action", None) is not None:
+            return ""
+        return f"{self._url('actions:add_action')}?idea={self.idea.pk}"
 
     @property
     def history(self) -> list[dict[str, Any]]:

@@ -20,6 +20,7 @@ from pulse.ideas.presenters.common import (
     plural,
     stage_tag,
 )
+from pulse.ideas.presenters.ideas import linked_action
 from pulse.organisations.models import ICS
 
 
@@ -76,8 +77,11 @@ def my_idea_rows(ics: ICS, ideas: list[Idea]) -> list[list[dict[str, Any]]]:
     return rows
 
 
-def outcome_items(ics: ICS, ideas: list[Idea]) -> list[dict[str, Any]]:
-    """Implemented ideas with the feedback given when they were put into practice."""
+def outcome_items(
+    ics: ICS, ideas: list[Idea], *, can_view_actions: bool = False
+) -> list[dict[str, Any]]:
+    """Implemented ideas with the feedback given when they were put into practice, and the
+    action of the plan each became (linked for people who can read the plan)."""
     items = []
     for idea in ideas:
         arrival = next(iter(getattr(idea, "arrivals", [])), None)
@@ -91,6 +95,7 @@ def outcome_items(ics: ICS, ideas: list[Idea]) -> list[dict[str, Any]]:
                 "feedback": paragraphs(arrival.feedback) if arrival else [],
                 "date": nhs_date(arrival.created_at) if arrival else "",
                 "you_said": paragraphs(idea.description)[:1],
+                "action": linked_action(ics, idea, can_view_actions=can_view_actions),
             }
         )
     return items

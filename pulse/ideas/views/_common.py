@@ -27,6 +27,8 @@ def viewer(request: HttpRequest, ics: ICS) -> Viewer:
         user=user,
         can_post=has_perm(user, Perm.POST_IDEAS, ics=ics),
         can_moderate=has_perm(user, Perm.MODERATE_IDEAS, ics=ics),
+        can_view_actions=has_perm(user, Perm.VIEW_ACTIONS, ics=ics),
+        can_manage_actions=has_perm(user, Perm.MANAGE_ACTIONS, ics=ics),
     )
 
 

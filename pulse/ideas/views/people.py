@@ -13,7 +13,7 @@ from pulse.ideas.services import notifications as services
 from pulse.ideas.views._common import page, posted
 from pulse.organisations.access import ics_view
 from pulse.organisations.models import ICS
-from pulse.organisations.permissions import Perm
+from pulse.organisations.permissions import Perm, has_perm
 
 
 @require_GET
@@ -54,5 +54,9 @@ def edit_notification_settings(request: HttpRequest, ics: ICS) -> HttpResponse:
 @require_GET
 @ics_view(Perm.VIEW_IDEAS)
 def show_outcomes(request: HttpRequest, ics: ICS) -> HttpResponse:
-    items = outcome_items(ics, selectors.outcomes_for_ics(ics=ics))
+    items = outcome_items(
+        ics,
+        selectors.outcomes_for_ics(ics=ics),
+        can_view_actions=has_perm(request.user, Perm.VIEW_ACTIONS, ics=ics),
+    )
     return page(request, ics, "show_outcomes", outcomes=items)
