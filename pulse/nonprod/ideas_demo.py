@@ -6,6 +6,11 @@ The challenges and ideas are in `ideas_demo.yaml` beside this module. Everything
 through the services, so it is validated, audited and notified like real
 use; the demo then moves dates into the past, which no service allows. Idempotent: a challenge
 that already exists (by title) is left alone.
+
+Three ideas the design group took forward are then turned into actions of the plan (one of them
+posted as "A colleague"), so the plan, the ideas' pages and "You said, we did" link both ways.
+This runs after the self-assessment demo has built the plan; an idea that is already an action
+is left alone.
 """
 
 import random
@@ -19,6 +24,9 @@ from django.db.models import F
 from django.utils import timezone
 
 from pulse.accounts.models import User
+from pulse.actions.models import Action, ActionStatus
+from pulse.actions.selectors import indicators_for_plan
+from pulse.actions.services import ActionDetails, action_create, progress_note_add
 from pulse.ideas.models import Challenge, Comment, Idea, NotificationPreference, StageChange
 from pulse.ideas.services import ideas as idea_services
 from pulse.ideas.services.challenges import challenge_create
@@ -145,6 +153,7 @@ def build_ideas(ics: ICS) -> None:
             _backdate(idea, spec, number, len(spec.ideas))
         _close(challenge, spec)
     _report_one(ics, people[0])
+    build_idea_actions(ics, admin)
 
 
 def _challenge(ics: ICS, spec: DemoChallenge, admin: User) -> Challenge:
@@ -251,3 +260,90 @@ def _report_one(ics: ICS, reporter: User) -> None:
             comment=comment,
             reason="This seems to describe a named team in a way they could find upsetting.",
         )
+
+
+@dataclass(frozen=True)
+class DemoIdeaAction:
+    idea: str  # the title of the idea in ideas_demo.yaml
+    title: str
+    principle: str
+    indicator: str
+    owner_name: str
+    status: str
+    due_in: int
+    started_days_ago: int
+    note: str
+
+
+IDEA_ACTIONS = [
+    DemoIdeaAction(
+        "Rotate the chair of place partnership boards",
+        "Rotate the chair of every place partnership board between professions",
+        "P1",
+        "p1_professions_in_decisions",
+        "Place partnership chairs",
+        ActionStatus.DONE,
+        -40,
+        150,
+        "All nine boards have agreed a rota; Sefton's first nurse chair started in April.",
+    ),
+    DemoIdeaAction(
+        "Publish who sits on each decision-making group",
+        "Publish who sits on each decision-making group and what it decides",
+        "P1",
+        "p1_open_information",
+        "ICB governance team",
+        ActionStatus.DONE,
+        -70,
+        120,
+        "The list is on the intranet and is checked every quarter.",
+    ),
+    DemoIdeaAction(
+        "Backfill funding so clinicians can attend system meetings",
+        "Fund backfill so clinicians can attend system meetings",
+        "P3",
+        "p3_protected_time",
+        "Chief finance officers' group",
+        ActionStatus.IN_PROGRESS,
+        75,
+        30,
+        "Two trusts are piloting backfill for their place leads.",
+    ),
+]
+
+
+def build_idea_actions(ics: ICS, admin: User) -> None:
+    """Turn the demo's chosen ideas into actions, as an ICS admin would from an idea's page."""
+    indicators = {i.key: i for i in indicators_for_plan()}
+    ideas = {idea.title: idea for idea in Idea.objects.for_ics(ics).filter(action__isnull=True)}
+    for spec in IDEA_ACTIONS:
+        idea = ideas.get(spec.idea)
+        if idea is not None:
+            _idea_action(ics, idea, spec, admin, indicators)
+
+
+def _idea_action(
+    ics: ICS, idea: Idea, spec: DemoIdeaAction, admin: User, indicators: dict[str, Any]
+) -> None:
+    today = timezone.localdate()
+    action = action_create(
+        ics=ics,
+        details=ActionDetails(
+            principle=spec.principle,
+            title=spec.title,
+            description=idea.description,
+            due_on=today + timedelta(days=spec.due_in),
+            status=spec.status,
+            indicator=indicators.get(spec.indicator),
+            owner_name=spec.owner_name,
+            idea=idea,
+        ),
+        by=admin,
+    )
+    started = today - timedelta(days=spec.started_days_ago)
+    Action.objects.filter(pk=action.pk).update(
+        created_at=timezone.now() - timedelta(days=spec.started_days_ago + 14),
+        started_on=started,
+    )
+    written = min(started + timedelta(days=21), today)
+    progress_note_add(action=action, text=spec.note, by=admin, written_on=written)

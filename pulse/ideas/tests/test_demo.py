@@ -67,3 +67,25 @@ def test_the_demo_moderator_sees_the_pipeline_and_the_queue(client: Client) -> N
     assert "Moderation queue (1 report waiting)" in text(client.get("/ics/qyg/ideas/"))
     outcomes = text(client.get("/ics/qyg/ideas/you-said-we-did/"))
     assert "Rotate the chair of place partnership boards" in outcomes
+
+
+def test_the_demo_turns_three_ideas_into_actions_once(client: Client) -> None:
+    from pulse.accounts.models import User
+    from pulse.actions.models import Action
+
+    ics = demo_ics()
+    build_users(ics)
+    build_ideas(ics)
+    linked = list(Action.objects.for_ics(ics).filter(idea__isnull=False).select_related("idea"))
+    assert len(linked) == 3
+    assert {a.idea.stage.name for a in linked} == {"Implemented", "In development"}
+    assert any(a.idea.anonymous for a in linked)
+    build_ideas(ics)
+    assert Action.objects.count() == 3
+
+    client.force_login(User.objects.get(email="staff@demo.example.org"))
+    outcomes = text(client.get("/ics/qyg/ideas/you-said-we-did/"))
+    assert (
+        "In the action plan: Publish who sits on each decision-making group and what it decides."
+        " Status: Done." in outcomes
+    )
