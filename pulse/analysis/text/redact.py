@@ -13,7 +13,8 @@ postcodes           UK postcodes (``LS1 4AP``, ``sw1a1aa``; any case)           
 titled names        a title then capitalised words: ``Dr Smith``, ``Mr J. Jones``       ``[name]``
 listed names        capitalised words in the shipped name lists (``forenames.txt``,     ``[name]``
                     ``surnames.txt``); a name that is also an everyday word
-                    (``ambiguous.txt``) only next to another name
+                    (``ambiguous.txt``) only next to another name; a capitalised
+                    word straight after a listed forename, as a surname
 ==================  ==================================================================  ================
 
 What it misses (so free text is still shown only for groups of at least 20, and only through
@@ -29,6 +30,8 @@ Examples
 'Ask [name] on [phone] or [email]'
 >>> redact("Sarah Jones said the board will listen")
 '[name] said the board will listen'
+>>> redact("Mark Ellison and Sarah Okonkwo set it up")
+'[name] and [name] set it up'
 """
 
 from __future__ import annotations
@@ -66,20 +69,25 @@ def _read(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _names() -> tuple[frozenset[str], frozenset[str]]:
-    """(names redacted anywhere they are capitalised, names redacted only next to a name)."""
+def _names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(names redacted anywhere they are capitalised, names redacted only next to a name,
+    names that may be followed by a surname: forenames and the everyday-word names)."""
     ambiguous = _read("ambiguous.txt")
-    listed = _read("forenames.txt") | _read("surnames.txt")
-    return listed - ambiguous, ambiguous
+    forenames = _read("forenames.txt")
+    listed = forenames | _read("surnames.txt")
+    return listed - ambiguous, ambiguous, forenames | ambiguous
+
+
+def _word(match: re.Match[str]) -> str:
+    return match.group(0).lower().replace("\u2019", "'")
 
 
 def _redact_listed_names(text: str) -> str:
-    sure, ambiguous = _names()
+    sure, ambiguous, forenames = _names()
     tokens = list(_CAPITALISED.finditer(text))
-    kinds = []
-    for m in tokens:
-        word = m.group(0).lower().replace("\u2019", "'")
-        kinds.append("sure" if word in sure else "maybe" if word in ambiguous else None)
+    kinds = [
+        "sure" if _word(m) in sure else "maybe" if _word(m) in ambiguous else None for m in tokens
+    ]
     hit = [kind == "sure" for kind in kinds]
     for i, kind in enumerate(kinds):
         if kind != "maybe":
@@ -87,6 +95,12 @@ def _redact_listed_names(text: str) -> str:
         for j in (i - 1, i + 1):
             if 0 <= j < len(tokens) and kinds[j] is not None and _adjacent(text, tokens, i, j):
                 hit[i] = hit[j] = True
+    # A capitalised word straight after a forename (or an everyday-word name) is taken to be a
+    # surname, listed or not ("Mark Ellison", "Sarah Okonkwo"): over-redacting a phrase such as
+    # "Bell Street" is safer than leaking a name.
+    for i in range(len(tokens) - 1):
+        if _word(tokens[i]) in forenames and _adjacent(text, tokens, i, i + 1):
+            hit[i] = hit[i + 1] = True
     out, last = [], 0
     for i, m in enumerate(tokens):
         if not hit[i]:
