@@ -55,3 +55,20 @@ def task_schedule(task: Any, *, run_after: Any, **kwargs: Any) -> bool:
         return False
     transaction.on_commit(lambda: task.using(run_after=run_after).enqueue(**kwargs))
     return True
+
+
+def daily_jobs_schedule() -> bool:
+    """Queue the daily jobs task for the next 2am unless one is already waiting."""
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from pulse.core.tasks import daily_jobs
+
+    waiting = DBTaskResult.objects.filter(task_path=daily_jobs.module_path, status="READY")
+    if waiting.exists():
+        return False
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    run_after = timezone.make_aware(datetime.combine(tomorrow, time(2, 0)))
+    return task_schedule(daily_jobs, run_after=run_after)

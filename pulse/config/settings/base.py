@@ -243,3 +243,26 @@ LOGGING = {
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
+
+# --- Retention (days), purged daily by `purge_expired_data` (docs/security-and-privacy.md) ---
+# Each can be changed with an environment variable, e.g. PULSE_RETENTION_AUDIT_ENTRIES_DAYS.
+_RETENTION_DEFAULTS = {
+    "audit_entries": 6 * 365,  # six years, for accountability of admin actions
+    "sessions": 0,  # as soon as they expire
+    "task_results": 30,
+    "sign_in_records": 30,
+    "sign_in_logs": 90,
+    "sign_in_failure_logs": 90,
+    "drafts": 90,  # an unfinished survey not touched for 90 days (all drafts go at close)
+    "participants": 0,  # any left once a survey has closed (normally deleted at close)
+    "result_uploads": 7,  # results uploaded from another tool but never imported
+    "sign_in_links": 1,
+    "notifications": 365,  # read notifications
+    "report_files": 90,  # prepared files, which can be prepared again
+    "round_files": 90,
+    "plan_files": 90,
+}
+PULSE_RETENTION_DAYS = {
+    key: env.int(f"PULSE_RETENTION_{key.upper()}_DAYS", default=days)
+    for key, days in _RETENTION_DEFAULTS.items()
+}
