@@ -20,6 +20,7 @@ from django_otp import login as otp_login
 from pulse.accounts import presenters, selectors, services
 from pulse.accounts.forms import CodeForm, NewPasswordForm, PasswordResetRequestForm, SignInForm
 from pulse.accounts.models import User
+from pulse.core.ratelimits import too_many, too_many_page
 from pulse.organisations.permissions import requires_mfa
 from pulse.organisations.selectors import memberships_for_user
 
@@ -153,6 +154,8 @@ def account(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def password_reset(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST" and too_many(request, "password_reset"):
+        return too_many_page(request, what="reset a password")
     form = PasswordResetRequestForm(data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.password_reset_request(email=form.cleaned_data["email"])

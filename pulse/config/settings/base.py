@@ -266,3 +266,12 @@ PULSE_RETENTION_DAYS = {
     key: env.int(f"PULSE_RETENTION_{key.upper()}_DAYS", default=days)
     for key, days in _RETENTION_DEFAULTS.items()
 }
+
+# --- Rate limits on unauthenticated posts (pulse/core/ratelimits.py), per client address ---
+PULSE_RATE_LIMITS = {
+    "respond_start": env.str("PULSE_RATELIMIT_RESPOND_START", default="30/10m"),
+    "respond_submit": env.str("PULSE_RATELIMIT_RESPOND_SUBMIT", default="300/m"),
+    "password_reset": env.str("PULSE_RATELIMIT_PASSWORD_RESET", default="10/h"),
+}
+# The request header holding the client address behind a trusted proxy (default REMOTE_ADDR).
+RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")

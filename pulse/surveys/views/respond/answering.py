@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pulse.core.ratelimits import too_many, too_many_page
 from pulse.surveys import respondent_session
 from pulse.surveys.answers import InvalidAnswers
 from pulse.surveys.definition import Section
@@ -130,6 +131,8 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
     reason = acceptance(wave)
     if reason is not None:
         return not_accepting(request, wave, reason)
+    if too_many(request, "respond_submit"):
+        return too_many_page(request, what="submit answers")
     if unexpected_keys(request.POST, ()):
         return bad_answers(request, wave, respond_url("check", wave))
     draft_id = respondent_session.draft_id(request, wave)

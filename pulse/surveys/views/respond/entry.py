@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from pulse.core.ratelimits import too_many, too_many_page
 from pulse.surveys import respondent_session
 from pulse.surveys.forms.respond import StartForm
 from pulse.surveys.models import ResponseDraft, Wave
@@ -45,6 +46,8 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
         return render_page(request, "already_answered.jinja", {"page": page})
     draft = respondent_session.current_draft(request, wave)
     code_hash = "" if draft is not None or invited is not None else wave.access_code_hash
+    if request.method == "POST" and too_many(request, "respond_start"):
+        return too_many_page(request, what="start this survey")
     data = request.POST if request.method == "POST" else None
     form = StartForm(data, access_code_hash=code_hash)
     if form.is_bound and form.is_tampered():
