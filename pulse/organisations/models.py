@@ -58,6 +58,13 @@ class ICS(models.Model):
     active = models.BooleanField(
         default=True, help_text="Inactive when it is no longer in the reference data"
     )
+    benchmark_named = models.BooleanField(
+        "named in other systems' benchmarks",
+        default=False,
+        help_text="Whether other systems' admins and viewers see this system's name in "
+        "benchmarks; if not, it is counted in England's figures without its name. National "
+        "and regional analysts always see it.",
+    )
 
     class Meta:
         ordering = ["short_name"]

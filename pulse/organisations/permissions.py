@@ -7,7 +7,7 @@ to the ICSs in their region, national analysts to all, platform admins to everyt
 from enum import StrEnum
 from typing import Any
 
-from pulse.organisations.models import ICS, Role
+from pulse.organisations.models import ICS, Region, Role
 
 
 class Perm(StrEnum):
@@ -33,10 +33,21 @@ class Perm(StrEnum):
     # Action plan: read it, and own it (add, change, record progress).
     VIEW_ACTIONS = "view_actions"
     MANAGE_ACTIONS = "manage_actions"
+    # Benchmarks: choose whether the system is named in other systems' benchmarks (ICS admins);
+    # see other systems' names in benchmarks whatever they chose (analysts whose scope covers
+    # them). Region and England views are decided by `has_region_perm` and `has_england_perm`.
+    MANAGE_BENCHMARK_CONSENT = "manage_benchmark_consent"
+    SEE_SYSTEM_NAMES = "see_system_names"
+    VIEW_REGION_RESULTS = "view_region_results"
+    VIEW_ENGLAND_RESULTS = "view_england_results"
+
+
+#: Permissions over a region or England rather than one ICS: only analysts hold them.
+SCOPE_PERMS = frozenset({Perm.VIEW_REGION_RESULTS, Perm.VIEW_ENGLAND_RESULTS})
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
-    Role.ICS_ADMIN: frozenset(Perm),
+    Role.ICS_ADMIN: frozenset(Perm) - SCOPE_PERMS - {Perm.SEE_SYSTEM_NAMES},
     Role.ICS_VIEWER: frozenset(
         {
             Perm.VIEW_ICS,
@@ -52,8 +63,18 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
         {Perm.VIEW_ICS, Perm.VIEW_IDEAS, Perm.POST_IDEAS, Perm.MODERATE_IDEAS}
     ),
     Role.STAFF: frozenset({Perm.VIEW_ICS, Perm.VIEW_IDEAS, Perm.POST_IDEAS}),
-    Role.REGIONAL_ANALYST: frozenset({Perm.VIEW_ICS, Perm.VIEW_RESULTS}),
-    Role.NATIONAL_ANALYST: frozenset({Perm.VIEW_ICS, Perm.VIEW_RESULTS}),
+    Role.REGIONAL_ANALYST: frozenset(
+        {Perm.VIEW_ICS, Perm.VIEW_RESULTS, Perm.SEE_SYSTEM_NAMES, Perm.VIEW_REGION_RESULTS}
+    ),
+    Role.NATIONAL_ANALYST: frozenset(
+        {
+            Perm.VIEW_ICS,
+            Perm.VIEW_RESULTS,
+            Perm.SEE_SYSTEM_NAMES,
+            Perm.VIEW_REGION_RESULTS,
+            Perm.VIEW_ENGLAND_RESULTS,
+        }
+    ),
 }
 
 # Roles that must use a second factor when PULSE_MFA_REQUIRED is on (platform admins too).
@@ -92,6 +113,47 @@ def has_perm(user: Any, perm: Perm, *, ics: ICS) -> bool:
     if is_platform_admin(user):
         return True
     return any(perm in ROLE_PERMISSIONS[role] for role in roles_in(user, ics))
+
+
+def has_region_perm(user: Any, perm: Perm, *, region: Region) -> bool:
+    """A permission over a whole region: national analysts hold it for every region, regional
+    analysts for their own."""
+    if is_platform_admin(user):
+        return True
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return any(
+        perm in ROLE_PERMISSIONS[Role(m.role)]
+        for m in _memberships(user)
+        if m.role == Role.NATIONAL_ANALYST
+        or (m.role == Role.REGIONAL_ANALYST and m.region_id == region.pk)
+    )
+
+
+def has_england_perm(user: Any, perm: Perm) -> bool:
+    """A permission over England as a whole: national analysts (and platform admins) only."""
+    if is_platform_admin(user):
+        return True
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return any(
+        perm in ROLE_PERMISSIONS[Role(m.role)]
+        for m in _memberships(user)
+        if m.role == Role.NATIONAL_ANALYST
+    )
+
+
+def region_ids_in_scope(user: Any, perm: Perm) -> set[int] | None:
+    """The regions over which `user` holds `perm`: None means every region (England)."""
+    if has_england_perm(user, perm):
+        return None
+    if not (user.is_authenticated and user.is_active):
+        return set()
+    return {
+        m.region_id
+        for m in _memberships(user)
+        if m.role == Role.REGIONAL_ANALYST and perm in ROLE_PERMISSIONS[Role(m.role)]
+    }
 
 
 def requires_mfa(user: Any) -> bool:

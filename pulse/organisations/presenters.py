@@ -3,8 +3,13 @@ from typing import Any
 from django.urls import reverse
 from django.utils.html import format_html_join
 
-from pulse.organisations.models import ICS, Membership, PartnerOrganisation, Place, Sector
-from pulse.organisations.permissions import Perm, has_perm
+from pulse.organisations.models import ICS, Membership, PartnerOrganisation, Place, Region, Sector
+from pulse.organisations.permissions import (
+    Perm,
+    has_england_perm,
+    has_perm,
+    region_ids_in_scope,
+)
 
 # (url name, label, permission needed to see the link)
 ICS_SECTIONS = [
@@ -31,6 +36,23 @@ def ics_navigation(ics: ICS, user: Any, current: str) -> list[dict[str, Any]]:
         for name, label, perm in ICS_SECTIONS
         if has_perm(user, perm, ics=ics)
     ]
+
+
+def analyst_navigation(user: Any, regions: list[Region], current: str) -> list[dict[str, Any]]:
+    """Header navigation for analysts' pages: England (national analysts) and their regions.
+
+    `regions` are every region; `current` is "england" or a region's code."""
+    items: list[dict[str, Any]] = []
+    if has_england_perm(user, Perm.VIEW_ENGLAND_RESULTS):
+        items.append({"href": reverse("national:show_england"), "text": "England"})
+    scope = region_ids_in_scope(user, Perm.VIEW_REGION_RESULTS)
+    for region in regions:
+        if scope is None or region.pk in scope:
+            href = reverse("national:show_region", kwargs={"region_code": region.code.lower()})
+            items.append({"href": href, "text": region.name, "code": region.code})
+    for item in items:
+        item["current"] = item.get("code", "england") == current
+    return items if len(items) < 4 else items[:1] + [i for i in items[1:] if i["current"]]
 
 
 def ics_links(ics: ICS, user: Any) -> list[dict[str, str]]:

@@ -22,6 +22,21 @@ def regions() -> QuerySet[Region]:
     return Region.objects.all()
 
 
+def region_by_url_code(*, code: str) -> Region:
+    return get_object_or_404(Region, code=code.upper())
+
+
+def systems_in_regions(*, region_ids: set[int] | None) -> QuerySet[ICS]:
+    """Every ICS (None: in England), or those of the given regions."""
+    systems = ICS.objects.select_related("region")
+    return systems if region_ids is None else systems.filter(region_id__in=region_ids)
+
+
+def benchmark_named_codes() -> set[str]:
+    """ODS codes of the systems that agreed to be named in other systems' benchmarks."""
+    return set(ICS.objects.filter(benchmark_named=True).values_list("ods_code", flat=True))
+
+
 def places_for_ics(*, ics: ICS, include_removed: bool = False) -> QuerySet[Place]:
     places = Place.objects.for_ics(ics)
     return places if include_removed else places.filter(active=True)

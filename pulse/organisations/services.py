@@ -152,3 +152,24 @@ def membership_remove(*, membership: Membership, by: Any) -> None:
         details={"email": membership.user.email, "role": membership.role},
     )
     membership.delete()
+
+
+@transaction.atomic
+def benchmark_consent_set(*, ics: ICS, named: bool, by: Any) -> ICS:
+    """Choose whether other systems see this system's name in benchmarks (audited).
+
+    Either way its published results count in England's figures; national and regional
+    analysts always see its name."""
+    system = ICS.objects.select_for_update().get(pk=ics.pk)
+    if system.benchmark_named != named:
+        system.benchmark_named = named
+        system.save(update_fields=["benchmark_named"])
+        audit_record(
+            actor=by,
+            action="benchmark_consent_changed",
+            target=system,
+            ics_code=system.ods_code,
+            details={"named": named},
+        )
+    ics.benchmark_named = named
+    return system
