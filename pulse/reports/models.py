@@ -117,3 +117,23 @@ class ReportFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_format_display()} for {self.wave}"
+
+
+# The national publication's models live in their own module; importing them here registers
+# them with the reports app.
+from pulse.reports.national.models import (  # noqa: E402
+    NationalFile,
+    NationalPublication,
+    NationalTable,
+)
+
+__all__ = [
+    "NationalFile",
+    "NationalPublication",
+    "NationalTable",
+    "PublicationTable",
+    "ReportFile",
+    "ReportFormat",
+    "ReportStatus",
+    "WavePublication",
+]

@@ -3,7 +3,7 @@
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -82,9 +82,12 @@ def earlier_published_waves(*, wave: Wave) -> list[Wave]:
     return [w for w in candidates if (w.closes_on, w.pk) < (wave.closes_on, wave.pk)]
 
 
-def comparable_waves(*, wave: Wave) -> list[Wave]:
+def comparable_waves(*, wave: Wave, min_responses: int = 10) -> list[Wave]:
     """For a benchmark: this wave, and each other ICS's latest published wave of the same
-    instrument version that closed in the year up to this wave's closing date."""
+    instrument version that closed in the year up to this wave's closing date.
+
+    Waves with fewer than `min_responses` (k) responses are left out, so that the England
+    figures of two benchmarks never differ by one small system (ADR 16)."""
     others = (
         Wave.objects.filter(
             status=WaveStatus.PUBLISHED,
@@ -93,6 +96,8 @@ def comparable_waves(*, wave: Wave) -> list[Wave]:
             closes_on__gte=wave.closes_on - BENCHMARK_WINDOW,
         )
         .exclude(ics=wave.ics)
+        .annotate(responses_n=Count("responses"))
+        .filter(responses_n__gte=min_responses)
         .select_related("ics", "version__instrument")
         .order_by("ics_id", "-closes_on", "-pk")
     )
@@ -123,6 +128,11 @@ def report_files_for_wave(*, wave: Wave) -> dict[str, ReportFile]:
 
 def report_file_for_wave(*, wave: Wave, file_format: str) -> ReportFile | None:
     return ReportFile.objects.for_ics(wave.ics).filter(wave=wave, format=file_format).first()
+
+
+def systems() -> list[ICS]:
+    """Every ICS with its region and benchmark consent (for deciding who is named)."""
+    return list(ICS.objects.select_related("region"))
 
 
 def ics_names() -> dict[str, str]:

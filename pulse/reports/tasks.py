@@ -12,6 +12,11 @@ def build_publication(wave_id: int) -> None:
     wave = selectors.wave_by_id(wave_id=wave_id)
     if wave is not None:
         publication_ensure(wave=wave)
+        if wave.version.instrument.is_standard:
+            from pulse.reports.national.tasks import build_national_publication
+
+            # The national figures (ADR 16) now include this wave: rebuild them next.
+            build_national_publication.enqueue(version_id=wave.version_id)
 
 
 @task()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pulse.reports.views import downloads, pages
+from pulse.reports.views import consent, downloads, pages
 
 app_name = "reports"
 
@@ -8,6 +8,7 @@ wave = "<int:wave_id>/"
 
 urlpatterns = [
     path("", pages.list_results, name="list_results"),
+    path("settings/", consent.edit_benchmark_consent, name="edit_benchmark_consent"),
     path(wave, pages.show_results, name="show_results"),
     path(wave + "layers/", pages.show_layers, name="show_layers"),
     path(wave + "principles/", pages.show_principles, name="show_principles"),

@@ -176,10 +176,17 @@ def diverging(rows: Rows, *, order: list[str], answers: list[tuple[str, str]]) -
     return _finish(chart)
 
 
-def funnel(points: Rows, limits: Rows, *, england: float, y_title: str) -> dict[str, Any]:
+def funnel(
+    points: Rows,
+    limits: Rows,
+    *,
+    england: float,
+    y_title: str,
+    who: Sequence[str] = ("Your system", "Another system"),
+) -> dict[str, Any]:
     """Funnel plot: every system's score against its number of responses, with England's value
-    and control limits at 95% and 99.8%. Points: n, mean, who ("Your system" or "Another
-    system"). Limits: n, value, limit ("95% limits" or "99.8% limits"), side."""
+    and control limits at 95% and 99.8%. Points: n, mean, who (one of `who`: the first is
+    highlighted and labelled). Limits: n, value, limit ("95% limits" or "99.8% limits"), side."""
     n_scale = alt.Scale(zero=False, nice=True)
     y_scale = alt.Scale(zero=False, nice=True)
     lines = (
@@ -201,7 +208,7 @@ def funnel(points: Rows, limits: Rows, *, england: float, y_title: str) -> dict[
         .mark_rule(color=theme.TEXT, strokeWidth=1.5)
         .encode(y="england:Q")
     )
-    who = ["Your system", "Another system"]
+    who = list(who)
     dots = (
         alt.Chart(alt.Data(values=list(points)))
         .mark_point(filled=True, size=110, opacity=1)
@@ -209,10 +216,14 @@ def funnel(points: Rows, limits: Rows, *, england: float, y_title: str) -> dict[
             x="n:Q",
             y="mean:Q",
             shape=alt.Shape(
-                "who:N", scale=alt.Scale(domain=who, range=["diamond", "circle"]), title=None
+                "who:N",
+                scale=alt.Scale(domain=who, range=["diamond", "circle"][: len(who)]),
+                title=None,
             ),
             color=alt.Color(
-                "who:N", scale=alt.Scale(domain=who, range=[theme.BLUE, theme.GREY]), title=None
+                "who:N",
+                scale=alt.Scale(domain=who, range=[theme.BLUE, theme.GREY][: len(who)]),
+                title=None,
             ),
         )
     )

@@ -37,14 +37,25 @@ _EMPTY = pl.DataFrame(
 )
 
 
-def benchmark_report(results: Results, *, sees_names: bool) -> BenchmarkReport | None:
-    """The stored benchmark as this viewer may see it: other systems are named only for
-    analysts (or systems that agreed to be named)."""
+def benchmark_report(
+    results: Results, *, sees_names: bool, named: frozenset[str] = frozenset()
+) -> BenchmarkReport | None:
+    """The stored benchmark as this viewer may see it: other systems keep their codes only when
+    `sees_names` or when they are in `named` (the systems that agreed to be named and those an
+    analyst's scope covers: `pulse.reports.national.scope.nameable_codes`), as they are now,
+    whatever was recorded when the benchmark was built."""
     scores, summary = results.optional(BENCHMARK_SCORES), results.optional(BENCHMARK_SUMMARY)
     if scores is None or summary is None:
         return None
+    scores = scores.with_columns(pl.col("ics_code").is_in(list(named)).alias("may_be_named"))
     report = BenchmarkReport(k=results.k, scores=scores, summary=summary, distributions=_EMPTY)
     return report.for_viewer(viewer_ics=results.wave.ics.ods_code, sees_names=sees_names)
+
+
+def others_named(results: Results, report: BenchmarkReport) -> bool:
+    """Whether the viewer sees any other system's name (else the page says none is named)."""
+    codes = report.scores.get_column("ics_code").drop_nulls().unique().to_list()
+    return any(code != results.wave.ics.ods_code for code in codes)
 
 
 def unavailable_text(results: Results) -> str:

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 
 from pulse.core.formatting import nhs_date
 from pulse.organisations.models import ICS
+from pulse.organisations.permissions import Perm, has_perm
 from pulse.surveys.models import Wave
 
 
@@ -26,3 +27,14 @@ def wave_rows(ics: ICS, waves: list[Wave]) -> list[list[dict[str, Any]]]:
             ]
         )
     return rows
+
+
+def benchmark_consent(user: Any, ics: ICS) -> dict[str, str] | None:
+    """For ICS admins: whether other systems see this system's name, and where to change it."""
+    if not has_perm(user, Perm.MANAGE_BENCHMARK_CONSENT, ics=ics):
+        return None
+    state = "named" if ics.benchmark_named else "counted in England's figures without its name"
+    return {
+        "text": f"In other systems' benchmarks, your system is {state}.",
+        "href": reverse("reports:edit_benchmark_consent", kwargs={"ics_code": ics.url_code}),
+    }

@@ -112,14 +112,22 @@ def _benchmark(
     list (a pair cannot be crossed with the ICS: that would be three dimensions), so each
     system's figures are hidden or shown by the rules of its own publication. Scales only:
     statements crossed this way cost ten times as long (about 11 s for ten systems)."""
-    waves = selectors.comparable_waves(wave=wave)
+    waves = selectors.comparable_waves(wave=wave, min_responses=k)
     if len(waves) < MIN_ICSS:
         return None, len(waves)
+    return benchmark_waves(waves, breakdowns, k), len(waves)
+
+
+def benchmark_waves(
+    waves: Sequence[Wave], breakdowns: Sequence[Breakdown], k: int
+) -> BenchmarkReport:
+    """The benchmark of comparable waves (the first wave's instrument version): the national
+    frame published by ICS crossed with each single dimension of `breakdowns`. The national
+    publication (`pulse.reports.national`) calls it too, so both hide the same cells."""
     data = _national(waves)
     singles = singles_of(_shared(breakdowns, data.meta))
     crossed: list[Any] = [("ics_code", d) for d in singles] or ["ics_code"]
-    report = benchmark_icss(data.frame, data.meta, k=k, breakdowns=crossed, include=("constructs",))
-    return report, len(waves)
+    return benchmark_icss(data.frame, data.meta, k=k, breakdowns=crossed, include=("constructs",))
 
 
 def _store(wave: Wave, fields: dict[str, Any], tables: dict[str, pl.DataFrame]) -> WavePublication:

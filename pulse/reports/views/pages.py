@@ -9,9 +9,9 @@ from pulse.organisations.access import ics_view
 from pulse.organisations.models import ICS
 from pulse.organisations.permissions import Perm
 from pulse.reports import selectors
-from pulse.reports.access import sees_other_systems
 from pulse.reports.breakdowns import breakdown_code
 from pulse.reports.forms import BreakdownForm, StatisticForm
+from pulse.reports.national.scope import nameable_codes
 from pulse.reports.presenters import (
     actions,
     benchmark,
@@ -35,7 +35,8 @@ from pulse.reports.views.common import ics_page, results_page
 @ics_view(Perm.VIEW_RESULTS)
 def list_results(request: HttpRequest, ics: ICS) -> HttpResponse:
     rows = waves.wave_rows(ics, list(selectors.published_waves_for_ics(ics=ics)))
-    return ics_page(request, ics, "list_results", rows=rows)
+    consent = waves.benchmark_consent(request.user, ics)
+    return ics_page(request, ics, "list_results", rows=rows, consent=consent)
 
 
 @results_page("reports:show_results", "show_results")
@@ -95,8 +96,8 @@ def show_questions(request: HttpRequest, results: Results) -> dict[str, Any]:
 
 @results_page("reports:show_benchmark", "show_benchmark")
 def show_benchmark(request: HttpRequest, results: Results) -> dict[str, Any]:
-    sees_names = sees_other_systems(request.user, results.wave.ics)
-    report = benchmark.benchmark_report(results, sees_names=sees_names)
+    named = nameable_codes(request.user, selectors.systems(), viewer=results.wave.ics)
+    report = benchmark.benchmark_report(results, sees_names=False, named=named)
     if report is None:
         return {"unavailable": benchmark.unavailable_text(results)}
     choices = benchmark.funnel_choices(report)
@@ -107,14 +108,14 @@ def show_benchmark(request: HttpRequest, results: Results) -> dict[str, Any]:
     )
     form = StatisticForm(request.GET, choices=choices, initial=default)
     key = form.choice(default)
-    names = selectors.ics_names() if sees_names else {}
+    names = selectors.ics_names()
     return {
         "band_head": benchmark.BAND_HEAD,
         "band_rows": benchmark.band_rows(results, report),
         "systems": results.publication.benchmark_icss,
         "form": form,
         "chart": benchmark.funnel_chart(results, report, key, names) if key else None,
-        "sees_names": sees_names,
+        "others_named": benchmark.others_named(results, report),
         "status": 400 if form.is_bound and not form.is_valid() else 200,
     }
 
