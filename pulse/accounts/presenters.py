@@ -40,12 +40,19 @@ class HomePresenter:
         return list(cards.values())
 
     @property
-    def analyst_scopes(self) -> list[str]:
-        return [
-            f"{m.get_role_display()}: {m.region.name if m.region else 'England'}"
-            for m in self.memberships
-            if m.ics is None
-        ]
+    def analyst_scopes(self) -> list[dict[str, str]]:
+        """Each analyst role, linked to its pulse check results (England or the region)."""
+        scopes = []
+        for m in self.memberships:
+            if m.ics is not None:
+                continue
+            if m.region is None:
+                href, where = reverse("national:show_england"), "England"
+            else:
+                kwargs = {"region_code": m.region.code.lower()}
+                href, where = reverse("national:show_region", kwargs=kwargs), m.region.name
+            scopes.append({"role": m.get_role_display(), "where": where, "href": href})
+        return scopes
 
     @property
     def is_platform_admin(self) -> bool:

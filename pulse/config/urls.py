@@ -18,6 +18,7 @@ urlpatterns = [
     path("ics/<slug:ics_code>/action-plan/", include("pulse.actions.urls")),
     path("s/", include("pulse.surveys.urls_respond")),
     path("", include("pulse.reports.urls_national")),  # england/... and regions/<code>/...
+    path("api/", include("pulse.api.urls")),
     path("", include("pulse.ideas.urls")),  # ideas/sign-in/... and ics/<ics_code>/ideas/...
     path("django-admin/", admin.site.urls),
 ]

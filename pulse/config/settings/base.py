@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "pulse.ideas",
     "pulse.assessments",
     "pulse.actions",
+    "pulse.api",
     "pulse.nhsuk_forms",
     "pulse.nonprod",
 ]
@@ -223,6 +224,9 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://pulse")}
 
 # --- Disclosure control (DESIGN.md section 6): may be raised, never lowered below 10 ---------
 PULSE_MIN_GROUP_SIZE = env.int("PULSE_MIN_GROUP_SIZE", default=10)
+
+# --- REST API (/api/): requests allowed per personal token, as "<count>/<s|m|h|d>" -----------
+PULSE_API_RATE = env.str("PULSE_API_RATE", default="120/m")
 
 # --- Logging: no secrets, tokens or personal data; query strings are never logged -----------
 LOGGING = {

@@ -6,7 +6,7 @@ count people end in "(n)".
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import polars as pl
@@ -40,6 +40,8 @@ class Sheet:
     description: str
     columns: list[Column]
     rows: list[list[Any]]
+    #: Each row's reason code when it is hidden (None when shown), for the API.
+    reasons: list[str | None] = field(default_factory=list)
 
 
 def _breakdown(row: dict[str, Any]) -> str:
@@ -81,12 +83,13 @@ def build(
     k: int,
 ) -> Sheet:
     """A sheet with a Note column: hidden rows keep their labels, lose every number."""
-    out = []
+    out, reasons = [], []
     for row in rows:
         hidden = bool(row.get("suppressed"))
         values = [None if hidden and c.kind != "text" else _value(c, row) for c in columns]
         out.append([*values, fmt.hidden_text(row.get("reason"), k) if hidden else ""])
-    return Sheet(name, file, description, [*columns, Column("Note", "note")], out)
+        reasons.append((row.get("reason") or "below_k") if hidden else None)
+    return Sheet(name, file, description, [*columns, Column("Note", "note")], out, reasons)
 
 
 def _score_columns(n_header: str = "Responses (n)") -> list[Column]:
