@@ -1,10 +1,11 @@
-"""What expires in ideas: used or expired sign-in links and old read notifications."""
+"""What expires in ideas: used or expired sign-in links, old read notifications and prepared
+files of ideas (which name authors, so they are not kept for long)."""
 
 from pulse.core.retention import Purge
 
 
 def purges() -> list[Purge]:
-    from pulse.ideas.models import Notification, SignInLink
+    from pulse.ideas.models import IdeasFile, Notification, SignInLink
 
     return [
         Purge(
@@ -16,5 +17,10 @@ def purges() -> list[Purge]:
             "notifications",
             "Read notifications",
             lambda cutoff: Notification.objects.filter(read_at__lt=cutoff),
+        ),
+        Purge(
+            "ideas_files",
+            "Prepared files of a challenge's ideas (CSV, Excel)",
+            lambda cutoff: IdeasFile.objects.filter(created_at__lt=cutoff),
         ),
     ]

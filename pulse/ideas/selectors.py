@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -13,6 +13,7 @@ from pulse.ideas.models import (
     Challenge,
     Comment,
     Idea,
+    IdeasFile,
     Notification,
     Report,
     Stage,
@@ -209,6 +210,35 @@ def ideas_for_export(*, challenge: Challenge) -> list[Idea]:
         .prefetch_related(Prefetch("stage_changes", queryset=latest_first, to_attr="latest"))
         .order_by("created_at", "id")
     )
+
+
+def ideas_files(*, challenge: Challenge) -> dict[str, IdeasFile]:
+    """The challenge's prepared files by format, without their content."""
+    files = IdeasFile.objects.for_ics(challenge.ics).filter(challenge=challenge).defer("content")
+    return {ideas_file.format: ideas_file for ideas_file in files}
+
+
+def ideas_file(*, challenge: Challenge, file_format: str) -> IdeasFile | None:
+    return (
+        IdeasFile.objects.for_ics(challenge.ics)
+        .filter(challenge=challenge, format=file_format)
+        .first()
+    )
+
+
+def ideas_file_by_id(*, file_id: int) -> IdeasFile | None:
+    return IdeasFile.objects.select_related("challenge__ics").filter(pk=file_id).first()
+
+
+def ideas_changed_at(*, challenge: Challenge) -> Any:
+    """When the challenge's ideas, supports, comments or stages last changed (None if never)."""
+    latest = [
+        Idea.objects.filter(challenge=challenge).aggregate(at=Max("updated_at"))["at"],
+        Support.objects.filter(idea__challenge=challenge).aggregate(at=Max("created_at"))["at"],
+        Comment.objects.filter(idea__challenge=challenge).aggregate(at=Max("created_at"))["at"],
+        StageChange.objects.filter(idea__challenge=challenge).aggregate(at=Max("created_at"))["at"],
+    ]
+    return max((at for at in latest if at is not None), default=None)
 
 
 def notifications_for(*, user: Any, ics: ICS, page: int) -> Page:

@@ -17,3 +17,11 @@ def notify_challenge_closing(*, challenge_id: int) -> int:
 def notify_challenges_closing() -> int:
     """Send every "closing soon" notice that is due."""
     return challenges_closing_notify()
+
+
+@task()
+def render_ideas_file(*, ideas_file_id: int) -> None:
+    """Prepare a challenge's ideas as CSV or Excel, asked for on its downloads page."""
+    from pulse.ideas.services.exports import ideas_file_render
+
+    ideas_file_render(ideas_file_id=ideas_file_id)

@@ -25,6 +25,11 @@ ics_patterns = [
     path("challenges/<int:challenge_id>/change/", challenges.edit_challenge, name="edit_challenge"),
     path("challenges/<int:challenge_id>/ideas/add/", ideas.add_idea, name="add_idea"),
     path(
+        "challenges/<int:challenge_id>/downloads/",
+        challenges.list_idea_downloads,
+        name="list_idea_downloads",
+    ),
+    path(
         "challenges/<int:challenge_id>/ideas.csv",
         challenges.export_ideas_csv,
         name="export_ideas_csv",

@@ -265,6 +265,7 @@ _RETENTION_DEFAULTS = {
     "report_files": 90,  # prepared files, which can be prepared again
     "round_files": 90,
     "plan_files": 90,
+    "ideas_files": 30,  # they name the authors of ideas not posted as "A colleague"
 }
 PULSE_RETENTION_DAYS = {
     key: env.int(f"PULSE_RETENTION_{key.upper()}_DAYS", default=days)

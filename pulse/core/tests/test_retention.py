@@ -36,6 +36,7 @@ def test_every_kind_of_expiring_data_has_a_rule_and_a_period() -> None:
         "sign_in_links",
         "notifications",
         "report_files",
+        "ideas_files",
     }
 
 

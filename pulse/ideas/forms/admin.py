@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 
 from pulse.ideas.forms._fields import long_text, principle_tags, radios, text
-from pulse.ideas.models import StageKind
+from pulse.ideas.models import IdeasFileFormat, StageKind
 from pulse.ideas.services.domains import normalise_domain
 from pulse.nhsuk_forms.dates import NhsDateField
 
@@ -84,3 +84,15 @@ class EmailDomainForm(forms.Form):
                 "Enter an email domain in the correct format, like wirral.nhs.uk"
             )
         return domain
+
+
+class IdeasFileForm(forms.Form):
+    """Which file of a challenge's ideas to prepare (the button pressed on the downloads page)."""
+
+    format = forms.ChoiceField(
+        choices=IdeasFileFormat.choices,
+        error_messages={
+            "required": "Select the file to prepare",
+            "invalid_choice": "Select the file to prepare",
+        },
+    )

@@ -1,6 +1,7 @@
 """The ideas space: challenges, ideas, the pipeline, moderation, notifications, sign-in links."""
 
 from pulse.ideas.models.challenges import Challenge, Stage, StageKind
+from pulse.ideas.models.exports import IdeasFile, IdeasFileFormat
 from pulse.ideas.models.ideas import Comment, Idea, Report, StageChange, Support
 from pulse.ideas.models.notifications import (
     CHOOSABLE_KINDS,
@@ -15,6 +16,8 @@ __all__ = [
     "Challenge",
     "Comment",
     "Idea",
+    "IdeasFile",
+    "IdeasFileFormat",
     "Notification",
     "NotificationKind",
     "NotificationPreference",

@@ -141,6 +141,8 @@ class ChallengePagePresenter:
     @property
     def export_links(self) -> list[dict[str, str]]:
         return [
-            {"href": self._url("ideas:export_ideas_csv"), "text": "Download ideas (CSV)"},
-            {"href": self._url("ideas:export_ideas_xlsx"), "text": "Download ideas (Excel)"},
+            {
+                "href": self._url("ideas:list_idea_downloads"),
+                "text": "Download the ideas (CSV or Excel)",
+            },
         ]

@@ -25,6 +25,7 @@ def ics_urls(ods: str, o: Objects) -> list[str]:
         f"{base}challenges/{c}/",
         f"{base}challenges/{c}/change/",
         f"{base}challenges/{c}/ideas/add/",
+        f"{base}challenges/{c}/downloads/",
         f"{base}challenges/{c}/ideas.csv",
         f"{base}challenges/{c}/ideas.xlsx",
         f"{base}{i}/",

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from pulse.core.models import AuditEntry
 from pulse.ideas.models import Comment, Idea, Notification
 from pulse.ideas.services import ideas as idea_services
+from pulse.ideas.services.exports import ideas_file_request
 from pulse.ideas.services.moderation import post_hide
 from pulse.ideas.services.notifications import challenges_closing_notify
 from pulse.ideas.services.pipeline import idea_move
@@ -65,6 +66,8 @@ def posts(people: dict[str, Any], challenge: Any, committed: Any) -> dict[str, A
         idea_move(idea=idea, to_stage=names["Shortlisted"], feedback="Good", by=moderator)
         idea_move(idea=done, to_stage=names["Implemented"], feedback="Done", by=moderator)
         challenges_closing_notify(today=challenge.closes_on)
+        for file_format in ("csv", "xlsx"):
+            ideas_file_request(challenge=challenge, file_format=file_format, by=moderator)
     return {"idea": idea, "reported": reported, "done": done, "reply": reply, "own": own}
 
 

@@ -35,8 +35,7 @@ MODERATE = [
     "moderation/idea/{i}/hide/",
     "moderation/idea/{i}/keep/",
     "moderation/comment/{m}/show-again/",
-    "challenges/{c}/ideas.csv",
-    "challenges/{c}/ideas.xlsx",
+    "challenges/{c}/downloads/",
 ]
 MANAGE = [
     "challenges/add/",

@@ -91,7 +91,7 @@ def test_another_ics_challenges_and_ideas_are_never_listed(client: Client, londo
         "/ics/qyg/ideas/you-said-we-did/",
         "/ics/qyg/ideas/stages/",
         "/ics/qyg/ideas/sign-in-domains/",
-        f"/ics/qyg/ideas/challenges/{ours.challenge.pk}/ideas.csv",
+        f"/ics/qyg/ideas/challenges/{ours.challenge.pk}/downloads/",
     ]:
         response = client.get(url)
         assert response.status_code == 200

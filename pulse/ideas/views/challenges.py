@@ -1,4 +1,5 @@
-"""The ideas home page, challenges (ICS admins create them) and the export of their ideas."""
+"""The ideas home page, challenges (ICS admins create them) and their ideas as files for the
+design group, prepared in the background."""
 
 from typing import Any
 
@@ -9,16 +10,23 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
+from pulse.core.files import file_state
 from pulse.core.presenters import page_number
 from pulse.ideas import selectors
-from pulse.ideas.forms.admin import ChallengeForm
+from pulse.ideas.forms.admin import ChallengeForm, IdeasFileForm
 from pulse.ideas.forms.ideas import IdeaFilterForm
-from pulse.ideas.models import Challenge
+from pulse.ideas.models import Challenge, IdeasFileFormat
 from pulse.ideas.presenters.challenges import ChallengeListPresenter, ChallengePagePresenter
 from pulse.ideas.presenters.people import idea_list_links
 from pulse.ideas.services import challenges as services
-from pulse.ideas.services.exports import ideas_export
+from pulse.ideas.services.exports import (
+    CONTENT_TYPES,
+    ideas_file_download_record,
+    ideas_file_name,
+    ideas_file_request,
+)
 from pulse.ideas.views._common import page, posted, save
+from pulse.nhsuk_forms.rendering import error_list
 from pulse.organisations.access import ics_view
 from pulse.organisations.models import ICS
 from pulse.organisations.permissions import Perm, has_perm
@@ -129,13 +137,64 @@ def show_challenge(request: HttpRequest, ics: ICS, challenge_id: int) -> HttpRes
     return page(request, ics, "show_challenge", challenge=presenter, form=form)
 
 
-def _export(request: HttpRequest, ics: ICS, challenge_id: int, file_format: str) -> HttpResponse:
+def _downloads(challenge: Challenge) -> list[dict[str, Any]]:
+    files = selectors.ideas_files(challenge=challenge)
+    changed_at = selectors.ideas_changed_at(challenge=challenge)
+    items = []
+    for file_format in IdeasFileFormat:
+        ideas_file = files.get(file_format)
+        state = file_state(ideas_file, noun="file", changed_at=changed_at)
+        items.append(
+            {
+                "format": file_format.value,
+                "title": f"{file_format.label} file",
+                "file": ideas_file,
+                **state,
+            }
+        )
+    return items
+
+
+@require_http_methods(["GET", "POST"])
+@ics_view(Perm.MODERATE_IDEAS)
+def list_idea_downloads(request: HttpRequest, ics: ICS, challenge_id: int) -> HttpResponse:
+    """Prepare the challenge's ideas as CSV or Excel in the background, then download them."""
     challenge = selectors.challenge_for_ics(
         ics=ics, challenge_id=challenge_id, include_upcoming=True
     )
-    export = ideas_export(challenge=challenge, file_format=file_format, by=request.user)
-    response = HttpResponse(export.content, content_type=export.content_type)
-    response["Content-Disposition"] = content_disposition_header(True, export.filename)
+    form = IdeasFileForm(data=posted(request))
+    if request.method == "POST" and form.is_valid():
+        ideas_file_request(
+            challenge=challenge, file_format=form.cleaned_data["format"], by=request.user
+        )
+        return redirect(
+            "ideas:list_idea_downloads", ics_code=ics.url_code, challenge_id=challenge.pk
+        )
+    return page(
+        request,
+        ics,
+        "list_idea_downloads",
+        challenge=challenge,
+        items=_downloads(challenge),
+        errors=error_list(form) if form.is_bound else [],
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _download(request: HttpRequest, ics: ICS, challenge_id: int, file_format: str) -> HttpResponse:
+    challenge = selectors.challenge_for_ics(
+        ics=ics, challenge_id=challenge_id, include_upcoming=True
+    )
+    ideas_file = selectors.ideas_file(challenge=challenge, file_format=file_format)
+    if ideas_file is None or not ideas_file.is_ready:
+        return redirect(
+            "ideas:list_idea_downloads", ics_code=ics.url_code, challenge_id=challenge.pk
+        )
+    ideas_file_download_record(ideas_file=ideas_file, by=request.user)
+    response = HttpResponse(
+        bytes(ideas_file.content), content_type=CONTENT_TYPES[IdeasFileFormat(file_format)]
+    )
+    response["Content-Disposition"] = content_disposition_header(True, ideas_file_name(ideas_file))
     response["Cache-Control"] = "no-store"
     return response
 
@@ -143,10 +202,10 @@ def _export(request: HttpRequest, ics: ICS, challenge_id: int, file_format: str)
 @require_GET
 @ics_view(Perm.MODERATE_IDEAS)
 def export_ideas_csv(request: HttpRequest, ics: ICS, challenge_id: int) -> HttpResponse:
-    return _export(request, ics, challenge_id, "csv")
+    return _download(request, ics, challenge_id, IdeasFileFormat.CSV)
 
 
 @require_GET
 @ics_view(Perm.MODERATE_IDEAS)
 def export_ideas_xlsx(request: HttpRequest, ics: ICS, challenge_id: int) -> HttpResponse:
-    return _export(request, ics, challenge_id, "xlsx")
+    return _download(request, ics, challenge_id, IdeasFileFormat.XLSX)

@@ -67,6 +67,7 @@ def every_page(
         f"{base}challenges/{challenge}/?q=zzz&stage=999",
         f"{base}challenges/{challenge}/change/",
         f"{base}challenges/{challenge}/ideas/add/",
+        f"{base}challenges/{challenge}/downloads/",
         f"{base}{idea}/",
         f"{base}{idea}/move/",
         f"{base}{idea}/report/",
@@ -109,6 +110,16 @@ def test_every_ideas_page_passes_the_page_checks(page: Page) -> None:
     page.goto(f"{base}stages/")
     page.get_by_role("button", name="Move up Under review").click()
     expect(page.get_by_text("Under review moved up")).to_be_visible()
+    check_page(page)
+
+    # and the ideas can be prepared as a file, then downloaded
+    page.goto(paths[2])
+    page.get_by_role("link", name="Download the ideas (CSV or Excel)").click()
+    page.get_by_role("button", name="Prepare the CSV file").click()
+    link = page.get_by_role("link", name="Download the ideas (CSV file")
+    with page.expect_download() as download:
+        link.click()
+    assert "Job plans" in download.value.path().read_text(encoding="utf-8-sig")
     check_page(page)
 
     # The sign-in pages, signed out
