@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from pulse.assessments.models import Indicator
+from pulse.core.files import FileStatus, PreparedFile
 from pulse.organisations.models import ICS, IcsOwnedQuerySet
 
 
@@ -131,26 +132,13 @@ class ProgressNote(models.Model):
         return f"Note on {self.action} ({self.written_on})"
 
 
-class PlanFileStatus(models.TextChoices):
-    QUEUED = "queued", "Being prepared"
-    READY = "ready", "Ready"
-    FAILED = "failed", "Failed"
+PlanFileStatus = FileStatus  # the statuses of every prepared file
 
 
-class PlanFile(models.Model):
+class PlanFile(PreparedFile):
     """The latest PDF of the ICS's plan, rendered in the background when someone asks."""
 
     ics = models.OneToOneField(ICS, on_delete=models.CASCADE, related_name="plan_file")
-    status = models.CharField(
-        max_length=10, choices=PlanFileStatus.choices, default=PlanFileStatus.QUEUED
-    )
-    content = models.BinaryField(default=b"", blank=True)
-    size = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField()
-    completed_at = models.DateTimeField(null=True, blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     objects = IcsOwnedQuerySet.as_manager()
 

@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString
 
 from pulse.actions.models import Action, ActionStatus, Principle
 from pulse.actions.selectors import QuestionChoice
+from pulse.core.files import file_state as prepared_file_state
 from pulse.core.formatting import nhs_date
 
 STATUS_COLOURS = {
@@ -187,19 +188,6 @@ def note_items(action: Action) -> list[dict[str, str]]:
 
 def file_state(plan_file: Any, changed_at: Any) -> dict[str, str]:
     """What the downloads page says about the plan's PDF."""
-    if plan_file is None:
-        return {"state": "none", "text": "No PDF has been prepared yet."}
-    if plan_file.status == "queued":
-        return {
-            "state": "queued",
-            "text": "The PDF is being prepared. Refresh the page in a minute.",
-        }
-    if plan_file.status == "failed":
-        return {"state": "failed", "text": "The PDF could not be prepared. Try again."}
-    made = nhs_date(plan_file.completed_at, with_time=True)
-    if changed_at is not None and plan_file.completed_at < changed_at:
-        return {
-            "state": "stale",
-            "text": f"Prepared on {made}. The plan has changed since: prepare it again to include the changes.",
-        }
-    return {"state": "ready", "text": f"Prepared on {made}."}
+    return prepared_file_state(
+        plan_file, noun="PDF", changed_at=changed_at, changes="The plan has changed since"
+    )

@@ -5,7 +5,6 @@ An action can put an idea from the ideas space into practice (`ActionDetails.ide
 must belong to the same ICS and be no other action's. The audit records the idea's id, never
 who wrote it (an idea posted as "A colleague" must not be traced back through the plan)."""
 
-import logging
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
@@ -19,7 +18,6 @@ from pulse.actions.models import (
     Action,
     ActionStatus,
     PlanFile,
-    PlanFileStatus,
     Principle,
     ProgressNote,
 )
@@ -28,7 +26,6 @@ from pulse.core.services import audit_record
 from pulse.ideas.models import Idea
 from pulse.organisations.models import ICS
 
-logger = logging.getLogger(__name__)
 NOTE_MAX = 5000
 IDEA_TAKEN = "This idea is already an action in the plan"
 
@@ -175,14 +172,10 @@ def plan_file_request(*, ics: ICS, by: Any) -> PlanFile:
     """Ask for the plan's PDF to be made again; the background task renders it."""
     from pulse.actions.tasks import render_plan_file
 
-    now = timezone.now()
     plan_file, _ = PlanFile.objects.select_for_update().get_or_create(
-        ics=ics, defaults={"created_at": now}
+        ics=ics, defaults={"created_at": timezone.now()}
     )
-    plan_file.status, plan_file.content, plan_file.size = PlanFileStatus.QUEUED, b"", 0
-    plan_file.created_at, plan_file.completed_at = now, None
-    plan_file.requested_by = by if getattr(by, "pk", None) else None
-    plan_file.save()
+    plan_file.queue(by=by)
     audit_record(actor=by, action="plan_pdf_requested", target=plan_file, ics_code=ics.ods_code)
     file_id = plan_file.pk
     transaction.on_commit(lambda: render_plan_file.enqueue(plan_file_id=file_id))
@@ -196,17 +189,7 @@ def plan_file_render(*, plan_file_id: int) -> PlanFile | None:
     plan_file = selectors.plan_file_by_id(file_id=plan_file_id)
     if plan_file is None:
         return None
-    try:
-        content = render_plan_pdf(plan_file.ics)
-    except Exception:
-        logger.exception("Rendering the plan PDF of %s failed", plan_file.ics.ods_code)
-        PlanFile.objects.filter(pk=plan_file.pk).update(
-            status=PlanFileStatus.FAILED, completed_at=timezone.now()
-        )
-        raise
-    plan_file.content, plan_file.size = content, len(content)
-    plan_file.status, plan_file.completed_at = PlanFileStatus.READY, timezone.now()
-    plan_file.save(update_fields=["content", "size", "status", "completed_at"])
+    plan_file.store(lambda: render_plan_pdf(plan_file.ics))
     return plan_file
 
 

@@ -14,6 +14,8 @@ from django.db.models import Q
 
 from pulse.assessments.framework import Framework as FrameworkDefinition
 from pulse.assessments.framework import parse_framework
+from pulse.core.files import FileStatus as FileStatus  # re-exported: the statuses of its files
+from pulse.core.files import PreparedFile
 from pulse.organisations.models import ICS, IcsOwnedQuerySet
 
 
@@ -316,30 +318,16 @@ class FileFormat(models.TextChoices):
     XLSX = "xlsx", "Excel data pack"
 
 
-class FileStatus(models.TextChoices):
-    QUEUED = "queued", "Being prepared"
-    READY = "ready", "Ready"
-    FAILED = "failed", "Failed"
-
-
 class RoundFileQuerySet(models.QuerySet["RoundFile"]):
     def for_ics(self, ics: ICS) -> "RoundFileQuerySet":
         return self.filter(round__ics=ics)
 
 
-class RoundFile(models.Model):
+class RoundFile(PreparedFile):
     """The current PDF or Excel file of a completed round, rendered in the background."""
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="files")
     format = models.CharField(max_length=4, choices=FileFormat.choices)
-    status = models.CharField(max_length=10, choices=FileStatus.choices, default=FileStatus.QUEUED)
-    content = models.BinaryField(default=b"", blank=True)
-    size = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField()
-    completed_at = models.DateTimeField(null=True, blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     objects = RoundFileQuerySet.as_manager()
 

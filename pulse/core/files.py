@@ -6,6 +6,7 @@ what every such file stores; an app's model adds what the file is of (a challeng
 and its format. `file_state` says, for the downloads page, where the file is.
 """
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -15,6 +16,8 @@ from django.db import models
 from django.utils import timezone
 
 from pulse.core.formatting import nhs_date
+
+logger = logging.getLogger(__name__)
 
 
 class FileStatus(models.TextChoices):
@@ -43,18 +46,22 @@ class PreparedFile(models.Model):
         self.requested_by = by if getattr(by, "pk", None) else None
         self.save()
 
-    def store(self, render: Callable[[], bytes]) -> None:
-        """Render and keep the content; a failure is recorded, then raised for the task's log."""
+    def store(self, render: Callable[[], bytes], **also: Any) -> None:
+        """Render and keep the content (and the fields in `also`); a failure is logged and
+        recorded on the file, then raised for the task's log."""
         try:
             content = render()
         except Exception:
-            type(self).objects.filter(pk=self.pk).update(  # type: ignore[attr-defined]
+            logger.exception("Preparing the file %s (%s) failed", self.pk, self)
+            type(self)._default_manager.filter(pk=self.pk).update(
                 status=FileStatus.FAILED, completed_at=timezone.now()
             )
             raise
         self.content, self.size = content, len(content)
         self.status, self.completed_at = FileStatus.READY, timezone.now()
-        self.save(update_fields=["content", "size", "status", "completed_at"])
+        for name, value in also.items():
+            setattr(self, name, value)
+        self.save(update_fields=["content", "size", "status", "completed_at", *also])
 
     @property
     def is_ready(self) -> bool:
@@ -62,7 +69,11 @@ class PreparedFile(models.Model):
 
 
 def file_state(
-    prepared: PreparedFile | None, *, noun: str, changed_at: datetime | None = None
+    prepared: PreparedFile | None,
+    *,
+    noun: str,
+    changed_at: datetime | None = None,
+    changes: str = "There have been changes since",
 ) -> dict[str, str]:
     """What a downloads page says about one file: none yet, being prepared, failed, ready or
     ready but older than the data it shows (`changed_at`)."""
@@ -79,7 +90,6 @@ def file_state(
     if changed_at is not None and prepared.completed_at and prepared.completed_at < changed_at:
         return {
             "state": "stale",
-            "text": f"Prepared on {made}. There have been changes since: "
-            "prepare it again to include them.",
+            "text": f"Prepared on {made}. {changes}: prepare it again to include them.",
         }
     return {"state": "ready", "text": f"Prepared on {made}."}

@@ -5,9 +5,9 @@ one `k` (ADR 5, ADR 11), and stored here table by table. Every page, PDF, spread
 reads these tables; nothing recomputes a number another way.
 """
 
-from django.conf import settings
 from django.db import models
 
+from pulse.core.files import FileStatus, PreparedFile
 from pulse.organisations.models import ICS
 from pulse.surveys.models import Wave
 
@@ -78,10 +78,7 @@ class ReportFormat(models.TextChoices):
     CSV = "csv", "CSV tables (zip file)"
 
 
-class ReportStatus(models.TextChoices):
-    QUEUED = "queued", "Being prepared"
-    READY = "ready", "Ready"
-    FAILED = "failed", "Failed"
+ReportStatus = FileStatus  # the statuses of every prepared file
 
 
 class ReportFileQuerySet(models.QuerySet["ReportFile"]):
@@ -89,21 +86,11 @@ class ReportFileQuerySet(models.QuerySet["ReportFile"]):
         return self.filter(wave__ics=ics)
 
 
-class ReportFile(models.Model):
+class ReportFile(PreparedFile):
     """The current file of one format for one wave (one per wave and format)."""
 
     wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="report_files")
     format = models.CharField(max_length=4, choices=ReportFormat.choices)
-    status = models.CharField(
-        max_length=10, choices=ReportStatus.choices, default=ReportStatus.QUEUED
-    )
-    content = models.BinaryField(default=b"", blank=True)
-    size = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField()
-    completed_at = models.DateTimeField(null=True, blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     #: The publication the file was made from; a newer publication makes the file stale.
     publication_computed_at = models.DateTimeField(null=True, blank=True)
 

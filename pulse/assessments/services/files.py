@@ -1,17 +1,14 @@
 """Report files of a completed round: requested (audited), rendered in the background,
 downloaded (audited). One current file per round and format."""
 
-import logging
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from pulse.assessments import selectors
-from pulse.assessments.models import FileFormat, FileStatus, Round, RoundFile, RoundStatus
+from pulse.assessments.models import FileFormat, Round, RoundFile, RoundStatus
 from pulse.assessments.services._common import audit
-
-logger = logging.getLogger(__name__)
 
 
 def render_content(round: Round, file_format: str) -> bytes:
@@ -32,14 +29,10 @@ def round_file_request(*, round: Round, file_format: str, by: Any) -> RoundFile:
     FileFormat(file_format)  # ValueError for anything else
     if round.status != RoundStatus.COMPLETED:
         raise ValueError("only a completed round has files")
-    now = timezone.now()
     round_file, _ = RoundFile.objects.select_for_update().get_or_create(
-        round=round, format=file_format, defaults={"created_at": now}
+        round=round, format=file_format, defaults={"created_at": timezone.now()}
     )
-    round_file.status, round_file.content, round_file.size = FileStatus.QUEUED, b"", 0
-    round_file.created_at, round_file.completed_at = now, None
-    round_file.requested_by = by if getattr(by, "pk", None) else None
-    round_file.save()
+    round_file.queue(by=by)
     audit(round, "assessment_report_requested", by, format=file_format)
     file_id = round_file.pk
     transaction.on_commit(lambda: render_round_file.enqueue(round_file_id=file_id))
@@ -50,19 +43,7 @@ def round_file_render(*, round_file_id: int) -> RoundFile | None:
     round_file = selectors.round_file_by_id(file_id=round_file_id)
     if round_file is None:
         return None
-    try:
-        content = render_content(round_file.round, round_file.format)
-    except Exception:
-        logger.exception(
-            "Rendering the %s of round %s failed", round_file.format, round_file.round_id
-        )
-        RoundFile.objects.filter(pk=round_file.pk).update(
-            status=FileStatus.FAILED, completed_at=timezone.now()
-        )
-        raise
-    round_file.content, round_file.size = content, len(content)
-    round_file.status, round_file.completed_at = FileStatus.READY, timezone.now()
-    round_file.save(update_fields=["content", "size", "status", "completed_at"])
+    round_file.store(lambda: render_content(round_file.round, round_file.format))
     return round_file
 
 

@@ -1,7 +1,6 @@
 """Report files: requested by a viewer (audited), rendered in the background from the stored
 publication, downloaded (audited). One current file per wave and format."""
 
-import logging
 from typing import Any
 
 from django.db import transaction
@@ -9,11 +8,9 @@ from django.utils import timezone
 
 from pulse.core.services import audit_record
 from pulse.reports import selectors
-from pulse.reports.models import ReportFile, ReportFormat, ReportStatus
+from pulse.reports.models import ReportFile, ReportFormat
 from pulse.reports.results import Results
 from pulse.surveys.models import Wave
-
-logger = logging.getLogger(__name__)
 
 
 def render_content(results: Results, file_format: str) -> bytes:
@@ -49,17 +46,10 @@ def report_request(*, wave: Wave, file_format: str, by: Any) -> ReportFile:
     from pulse.reports.tasks import render_report_file
 
     ReportFormat(file_format)  # ValueError for anything else
-    now = timezone.now()
     report_file, _ = ReportFile.objects.select_for_update().get_or_create(
-        wave=wave, format=file_format, defaults={"created_at": now}
+        wave=wave, format=file_format, defaults={"created_at": timezone.now()}
     )
-    report_file.status = ReportStatus.QUEUED
-    report_file.content = b""
-    report_file.size = 0
-    report_file.created_at = now
-    report_file.completed_at = None
-    report_file.requested_by = by if getattr(by, "pk", None) else None
-    report_file.save()
+    report_file.queue(by=by)
     _audit(wave, "report_requested", by, file_format)
     file_id = report_file.pk
     transaction.on_commit(lambda: render_report_file.enqueue(report_file_id=file_id))
@@ -81,21 +71,9 @@ def report_file_render(*, report_file_id: int) -> ReportFile | None:
     publication_ensure(wave=wave)
     results = selectors.results_for_wave(wave=wave)
     assert results is not None
-    try:
-        content = render_content(results, report_file.format)
-    except Exception:
-        logger.exception("Rendering the %s report of wave %s failed", report_file.format, wave.pk)
-        ReportFile.objects.filter(pk=report_file.pk).update(
-            status=ReportStatus.FAILED, completed_at=timezone.now()
-        )
-        raise
-    report_file.content = content
-    report_file.size = len(content)
-    report_file.status = ReportStatus.READY
-    report_file.completed_at = timezone.now()
-    report_file.publication_computed_at = results.publication.computed_at
-    report_file.save(
-        update_fields=["content", "size", "status", "completed_at", "publication_computed_at"]
+    report_file.store(
+        lambda: render_content(results, report_file.format),
+        publication_computed_at=results.publication.computed_at,
     )
     return report_file
 
