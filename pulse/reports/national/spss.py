@@ -153,7 +153,11 @@ def render_sav(content: Content, region_names: dict[str, str]) -> bytes:
                 "score": "scale",
                 "pct_positive": "scale",
             },
-            note=f"Minimum group size k = {content.results.k}. Made from the stored, disclosure-controlled figures only.",
+            # An SPSS document line holds at most 80 characters.
+            note=[
+                f"Minimum group size k = {content.results.k}.",
+                "Made from the stored, disclosure-controlled figures only.",
+            ],
         )
         with open(path, "rb") as handle:
             return handle.read()
