@@ -62,6 +62,7 @@ def _show(request: HttpRequest, region: Region | None) -> HttpResponse:
         waves=selectors.compared_waves(publication=results.publication),
     )
     context = page.context(request.GET, request.path)
+    chosen = context["params"]["region"]
     return _render(
         request,
         "show_national",
@@ -69,6 +70,7 @@ def _show(request: HttpRequest, region: Region | None) -> HttpResponse:
         results=results,
         publications=list(selectors.national_publications()),
         downloads_url=downloads_url(scope, results.publication.pk),
+        chosen_region=next((r for r in page.regions if r.code.lower() == chosen), None),
         **context,
     )
 

@@ -75,6 +75,9 @@ def test_the_table_filters_by_region(national_client: Client, national: National
     assert areas == ["England", "North East and Yorkshire"]
     chosen = soup(response).select_one("select[name=region] option[selected]")
     assert chosen is not None and chosen["value"] == "y63"
+    region_page = soup(response).find("a", string="Open the North East and Yorkshire page")
+    assert region_page is not None and region_page["href"] == NEY_PAGE
+    assert soup(national_client.get(ENGLAND)).find("a", string="Open the North West page") is None
 
 
 def test_an_unknown_region_filter_says_what_to_do_and_shows_every_system(
