@@ -1,0 +1,465 @@
+"""Who may open each page and use each API operation: the declared policy that
+`test_authorisation_matrix.py` checks against the running application (see docs/authorisation.md).
+
+Each URL name (and each API operationId) has one `Rule`. A rule names its scope and the callers
+who may use it for the own system; everything else follows from the scope:
+
+- anonymous visitors and respondents are sent to sign in (`SIGN_IN`) from every page that needs
+  an account, and so is an ICS admin who has not given their second factor, from every page
+  (the MFA middleware signs them out);
+- a signed-in caller without the role gets 403 ("You do not have permission");
+- for the other system's URL, only callers whose scope covers it (national analysts, platform
+  admins) get what they get for their own; everyone else gets 403;
+- the own system's URL with another system's object ID ("cross") is 404 for callers who hold
+  the page's permission (the object is looked up within the system only) and 403 for others;
+- a refused POST changes nothing.
+
+The sets of callers are written out here on purpose, not read from
+`pulse.organisations.permissions`: a change there that lets a role in must fail this test.
+"""
+
+from dataclasses import dataclass, field
+
+from pulse.tests.authorisation_world import (
+    ADMIN,
+    ADMIN_NO_MFA,
+    CALLERS,
+    DJANGO_STAFF,
+    MODERATOR,
+    NATIONAL,
+    PANEL,
+    PLATFORM,
+    REGIONAL,
+    RESPONDENT,
+    STAFF,
+    VIEWER,
+)
+
+SIGN_IN = "sent to sign in"
+ADMIN_SIGN_IN = "sent to the Django admin's sign-in"
+NOT_ALLOWED = 405
+LET_IN = "let in"  # an allowed POST: any reply but a refusal (a form with errors is fine)
+
+# Scopes
+PUBLIC = "public"  # anyone, no account needed
+ACCOUNT = "account"  # anyone signed in
+ICS_PAGE = "ics"  # inside one system: /ics/<ics_code>/...
+REGION = "region"  # /regions/<region_code>/...
+ENGLAND = "england"
+PLATFORM_PAGE = "platform"
+SURVEY = "survey"  # the respondent journey under /s/: no account, the browser's draft decides
+
+MEMBERS = frozenset({STAFF, MODERATOR, PANEL, VIEWER, ADMIN})
+SIGNED_IN = MEMBERS | {REGIONAL, NATIONAL, PLATFORM, DJANGO_STAFF}
+#: Who sees the system's home page: its members, the analysts who cover it, platform admins.
+ICS_READERS = MEMBERS | {REGIONAL, NATIONAL, PLATFORM}
+ICS_ADMINS = frozenset({ADMIN, PLATFORM})
+RESULTS_READERS = frozenset({ADMIN, VIEWER, REGIONAL, NATIONAL, PLATFORM})
+IDEAS_READERS = frozenset({STAFF, MODERATOR, VIEWER, ADMIN, PLATFORM})
+IDEAS_POSTERS = frozenset({STAFF, MODERATOR, ADMIN, PLATFORM})
+MODERATORS = frozenset({MODERATOR, ADMIN, PLATFORM})
+ASSESSMENT_READERS = frozenset({PANEL, VIEWER, ADMIN, PLATFORM})
+ASSESSMENT_RESULTS = frozenset({VIEWER, ADMIN, PLATFORM})
+PLAN_READERS = frozenset({VIEWER, ADMIN, PLATFORM})
+ANALYSTS = frozenset({REGIONAL, NATIONAL, PLATFORM})
+EVERYONE = frozenset(CALLERS)
+#: Callers whose scope covers the other system (another region): they see it as their own.
+COVER_OTHER = frozenset({NATIONAL, PLATFORM})
+
+
+@dataclass(frozen=True)
+class Post:
+    """A form post. `data` is what the form would send; `changes_by` names a caller for whom
+    this data, posted for their own system, really changes something (so "a refused post
+    changes nothing" is not true merely because the data was wrong)."""
+
+    data: dict[str, object] = field(default_factory=dict)
+    changes_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    scope: str
+    #: Callers who get `ok` for the own system (or own region; every caller for public pages).
+    allowed: frozenset[str] = frozenset()
+    #: URL arguments: the name of an object of the system (`Side.objects`), or a literal.
+    args: dict[str, str] = field(default_factory=dict)
+    #: What an allowed GET gets; None for a POST-only URL (every GET is 405).
+    ok: int | None = 200
+    post: Post | None = None
+    #: What an allowed POST gets, when it is not simply let in.
+    post_ok: int | str | None = None
+    #: Callers who hold the page's permission but are refused by a later check, and what they
+    #: get (the rating pages: 404 for a round one is not on the panel of).
+    also: dict[str, int] = field(default_factory=dict)
+    #: What a refused signed-in caller gets (public and survey pages: what everyone else gets).
+    refused: int | str = 403
+    why: str = ""
+
+
+def _ics(allowed: frozenset[str], **kw: object) -> Rule:
+    return Rule(ICS_PAGE, allowed, **kw)  # type: ignore[arg-type]
+
+
+def _form(**data: object) -> Post:
+    """A post that changes something when the system's ICS admin sends it."""
+    return Post(dict(data), changes_by=ADMIN)
+
+
+WAVE = {"wave_id": "wave_draft"}
+ROUND = {"round_id": "round_agreeing"}
+IDEA = {"idea_id": "idea"}
+
+URLS: dict[str, Rule] = {
+    # Public pages
+    "core:start": Rule(PUBLIC, EVERYONE),
+    "core:privacy": Rule(PUBLIC, EVERYONE),
+    "core:accessibility": Rule(PUBLIC, EVERYONE),
+    "core:cookies": Rule(PUBLIC, EVERYONE),
+    "core:audit_log": Rule(PLATFORM_PAGE, frozenset({PLATFORM})),
+    "accounts:sign_in": Rule(PUBLIC, EVERYONE, post=Post()),
+    "accounts:sign_in_code": Rule(
+        PUBLIC,
+        EVERYONE,
+        ok=SIGN_IN,
+        post=Post(),
+        post_ok=SIGN_IN,
+        why="without a pending sign-in it goes back to sign in",
+    ),
+    "accounts:set_up_mfa": Rule(
+        PUBLIC,
+        SIGNED_IN | {ADMIN_NO_MFA},
+        post=Post(),
+        refused=SIGN_IN,
+        why="only for the person signing in: others go to sign in",
+    ),
+    "accounts:sign_out": Rule(PUBLIC, EVERYONE, ok=None, post=Post()),
+    "accounts:password_reset": Rule(PUBLIC, EVERYONE, post=Post()),
+    "accounts:password_reset_sent": Rule(PUBLIC, EVERYONE),
+    "accounts:password_reset_confirm": Rule(
+        PUBLIC, EVERYONE, args={"uidb64": "=MQ", "token": "=not-a-token"}
+    ),
+    "accounts:password_set_done": Rule(PUBLIC, EVERYONE),
+    "ideas:sign_in": Rule(PUBLIC, EVERYONE, post=Post()),
+    "ideas:sign_in_sent": Rule(PUBLIC, EVERYONE),
+    "ideas:follow_link": Rule(PUBLIC, EVERYONE, ok=410, why="no token: the link does not work"),
+    "ideas:confirm_sign_in": Rule(PUBLIC, EVERYONE, ok=410, post=Post(), post_ok=410),
+    # Anyone signed in: their own account and API tokens
+    "accounts:home": Rule(ACCOUNT, SIGNED_IN),
+    "accounts:account": Rule(ACCOUNT, SIGNED_IN),
+    "accounts:list_api_tokens": Rule(ACCOUNT, SIGNED_IN),
+    "accounts:add_api_token": Rule(ACCOUNT, SIGNED_IN, post=_form(name="R scripts", expiry="30")),
+    "accounts:revoke_api_token": Rule(
+        ACCOUNT,
+        SIGNED_IN,
+        args={"token_id": "token"},
+        post=_form(),
+        why="only one's own tokens: another person's is not found",
+    ),
+    # The system's own pages
+    "organisations:show_ics": _ics(ICS_READERS),
+    "organisations:list_places": _ics(ICS_ADMINS),
+    "organisations:add_place": _ics(ICS_ADMINS, post=_form(name="Knowsley")),
+    "organisations:edit_place": _ics(
+        ICS_ADMINS, args={"place_id": "place"}, post=_form(name="Renamed")
+    ),
+    "organisations:remove_place": _ics(ICS_ADMINS, args={"place_id": "place"}, post=_form()),
+    "organisations:list_partners": _ics(ICS_ADMINS),
+    "organisations:add_partner": _ics(
+        ICS_ADMINS, post=_form(name="New Trust", sector="nhs_provider", ods_code="")
+    ),
+    "organisations:edit_partner": _ics(
+        ICS_ADMINS,
+        args={"partner_id": "partner"},
+        post=_form(name="Renamed Trust", sector="nhs_provider", ods_code=""),
+    ),
+    "organisations:remove_partner": _ics(ICS_ADMINS, args={"partner_id": "partner"}, post=_form()),
+    "organisations:list_members": _ics(ICS_ADMINS),
+    "organisations:add_member": _ics(
+        ICS_ADMINS,
+        post=_form(email="new.person@example.nhs.uk", full_name="New Person", role="ics_viewer"),
+    ),
+    "organisations:remove_member": _ics(
+        ICS_ADMINS, args={"membership_id": "membership"}, post=_form()
+    ),
+    # Surveys (ICS admins)
+    "surveys:list_waves": _ics(ICS_ADMINS),
+    "surveys:create_wave": _ics(ICS_ADMINS, post=Post()),
+    "surveys:show_wave": _ics(ICS_ADMINS, args=WAVE),
+    "surveys:edit_wave": _ics(ICS_ADMINS, args=WAVE, post=Post()),
+    "surveys:open_wave": _ics(ICS_ADMINS, args=WAVE, post=_form()),
+    "surveys:close_wave": _ics(ICS_ADMINS, args={"wave_id": "wave_open"}, post=_form()),
+    "surveys:publish_wave": _ics(ICS_ADMINS, args={"wave_id": "wave_closed"}, post=Post()),
+    "surveys:add_local_question": _ics(ICS_ADMINS, args=WAVE, post=Post()),
+    "surveys:remove_local_question": _ics(
+        ICS_ADMINS, args={**WAVE, "key": "=" + "local_team"}, post=_form()
+    ),
+    "surveys:list_participants": _ics(ICS_ADMINS, args=WAVE),
+    "surveys:upload_participants": _ics(ICS_ADMINS, args=WAVE, post=Post()),
+    "surveys:remove_participant": _ics(
+        ICS_ADMINS, args={**WAVE, "participant_id": "participant"}, post=_form()
+    ),
+    "surveys:edit_invitations": _ics(ICS_ADMINS, args=WAVE, post=Post()),
+    "surveys:preview_invitations": _ics(ICS_ADMINS, args=WAVE),
+    "surveys:edit_reminders": _ics(ICS_ADMINS, args=WAVE, post=Post()),
+    "surveys:show_fieldwork": _ics(ICS_ADMINS, args={"wave_id": "wave_open"}),
+    "surveys:upload_results": _ics(ICS_ADMINS, args={"wave_id": "wave_closed"}, post=Post()),
+    "surveys:map_result_columns": _ics(
+        ICS_ADMINS, args={"wave_id": "wave_closed", "upload_id": "upload"}, post=Post()
+    ),
+    "surveys:map_result_answers": _ics(
+        ICS_ADMINS, args={"wave_id": "wave_closed", "upload_id": "upload"}, post=Post()
+    ),
+    "surveys:preview_results": _ics(
+        ICS_ADMINS, args={"wave_id": "wave_closed", "upload_id": "upload"}, post=Post()
+    ),
+    "surveys:list_instruments": _ics(ICS_ADMINS),
+    "surveys:import_instrument": _ics(ICS_ADMINS, post=Post()),
+    "surveys:export_instrument": _ics(ICS_ADMINS, args={"version_id": "version"}),
+    "surveys:download_example_workbook": _ics(ICS_ADMINS),
+    # Results
+    "reports:list_results": _ics(RESULTS_READERS),
+    "reports:edit_benchmark_consent": _ics(ICS_ADMINS, post=_form(named="yes")),
+    **{
+        f"reports:{name}": _ics(RESULTS_READERS, args={"wave_id": "wave_published"})
+        for name in (
+            "show_results",
+            "show_layers",
+            "show_principles",
+            "show_change",
+            "show_breakdowns",
+            "show_questions",
+            "show_benchmark",
+            "show_reliability",
+            "show_comments",
+        )
+    },
+    "reports:list_downloads": _ics(
+        RESULTS_READERS, args={"wave_id": "wave_published"}, post=Post()
+    ),
+    "reports:download_report": _ics(
+        RESULTS_READERS,
+        args={"wave_id": "wave_published", "file_format": "=pdf"},
+        ok=302,
+        why="no file prepared yet: back to the downloads page",
+    ),
+    # Self-assessment
+    "assessments:list_rounds": _ics(ASSESSMENT_READERS),
+    "assessments:open_round": _ics(ICS_ADMINS, post=Post()),
+    "assessments:show_round": _ics(ICS_ADMINS, args=ROUND),
+    "assessments:edit_round": _ics(ICS_ADMINS, args=ROUND, post=Post()),
+    "assessments:add_panel_member": _ics(ICS_ADMINS, args=ROUND, post=Post()),
+    "assessments:remove_panel_member": _ics(
+        ICS_ADMINS, args={**ROUND, "panel_member_id": "seat"}, post=Post()
+    ),
+    "assessments:close_rating": _ics(ICS_ADMINS, args=ROUND, post=Post()),
+    "assessments:complete_round": _ics(ICS_ADMINS, args=ROUND, post=Post()),
+    "assessments:show_my_ratings": _ics(
+        frozenset({PANEL}), args=ROUND, also={ADMIN: 404, PLATFORM: 404}
+    ),
+    "assessments:rate_gateway": _ics(
+        frozenset({PANEL}), args=ROUND, ok=302, post=Post(), also={ADMIN: 404, PLATFORM: 404}
+    ),
+    "assessments:submit_ratings": _ics(
+        frozenset({PANEL}), args=ROUND, ok=302, post=Post(), also={ADMIN: 404, PLATFORM: 404}
+    ),
+    "assessments:rate_principle": _ics(
+        frozenset({PANEL}),
+        args={**ROUND, "code": "=P1"},
+        ok=302,
+        post=Post(),
+        also={ADMIN: 404, PLATFORM: 404},
+    ),
+    "assessments:show_consensus": _ics(
+        frozenset({PANEL, ADMIN, PLATFORM}), args=ROUND, also={VIEWER: 404}
+    ),
+    "assessments:agree_gateway": _ics(
+        ICS_ADMINS,
+        args={**ROUND, "key": "gateway_key"},
+        post=_form(answer="yes", evidence="The board's minutes"),
+    ),
+    "assessments:agree_indicator": _ics(
+        ICS_ADMINS,
+        args={**ROUND, "key": "indicator_key"},
+        post=_form(level="3", rationale="Agreed after discussion", evidence="Forum minutes"),
+    ),
+    "assessments:show_results": _ics(ASSESSMENT_RESULTS, args={"round_id": "round_completed"}),
+    "assessments:list_downloads": _ics(
+        ASSESSMENT_RESULTS, args={"round_id": "round_completed"}, post=Post()
+    ),
+    "assessments:download_report": _ics(
+        ASSESSMENT_RESULTS, args={"round_id": "round_completed", "file_format": "=pdf"}, ok=302
+    ),
+    # Action plan
+    "actions:list_actions": _ics(PLAN_READERS),
+    "actions:add_action": _ics(ICS_ADMINS, post=Post()),
+    "actions:show_action": _ics(PLAN_READERS, args={"action_id": "action"}),
+    "actions:edit_action": _ics(ICS_ADMINS, args={"action_id": "action"}, post=Post()),
+    "actions:add_note": _ics(
+        ICS_ADMINS, args={"action_id": "action"}, ok=None, post=_form(text="Met the forum")
+    ),
+    "actions:list_downloads": _ics(PLAN_READERS, post=Post()),
+    "actions:download_plan": _ics(PLAN_READERS, ok=302),
+    # Ideas
+    "ideas:list_challenges": _ics(IDEAS_READERS),
+    "ideas:add_challenge": _ics(ICS_ADMINS, post=Post()),
+    "ideas:show_challenge": _ics(IDEAS_READERS, args={"challenge_id": "challenge"}),
+    "ideas:edit_challenge": _ics(ICS_ADMINS, args={"challenge_id": "challenge"}, post=Post()),
+    "ideas:add_idea": _ics(
+        IDEAS_POSTERS,
+        args={"challenge_id": "challenge"},
+        post=_form(title="Shared learning sets", description="Monthly sets.", post_as="named"),
+    ),
+    "ideas:list_idea_downloads": _ics(MODERATORS, args={"challenge_id": "challenge"}, post=Post()),
+    "ideas:export_ideas_csv": _ics(MODERATORS, args={"challenge_id": "challenge"}, ok=302),
+    "ideas:export_ideas_xlsx": _ics(MODERATORS, args={"challenge_id": "challenge"}, ok=302),
+    "ideas:show_idea": _ics(IDEAS_READERS, args=IDEA),
+    "ideas:edit_idea": _ics(
+        frozenset({STAFF}),
+        args=IDEA,
+        post=Post(
+            {"title": "Changed", "description": "Changed.", "post_as": "named"}, changes_by=STAFF
+        ),
+        also={MODERATOR: 403, ADMIN: 403, PLATFORM: 403},
+        why="the author only",
+    ),
+    "ideas:support_idea": _ics(IDEAS_POSTERS, args=IDEA, ok=None, post=_form()),
+    "ideas:withdraw_support": _ics(IDEAS_POSTERS, args=IDEA, ok=None, post=Post()),
+    "ideas:add_comment": _ics(
+        IDEAS_POSTERS, args=IDEA, ok=None, post=_form(body="I agree", post_as="named")
+    ),
+    "ideas:reply_comment": _ics(
+        IDEAS_POSTERS,
+        args={**IDEA, "comment_id": "comment"},
+        post=_form(body="Thanks", post_as="named"),
+    ),
+    "ideas:report_idea": _ics(IDEAS_POSTERS, args=IDEA, post=_form(reason="Names a colleague")),
+    "ideas:report_comment": _ics(
+        IDEAS_POSTERS,
+        args={**IDEA, "comment_id": "comment"},
+        post=_form(reason="Names a colleague"),
+    ),
+    "ideas:move_idea": _ics(MODERATORS, args=IDEA, post=Post()),
+    "ideas:list_my_ideas": _ics(IDEAS_POSTERS),
+    "ideas:list_reports": _ics(MODERATORS),
+    "ideas:hide_post": _ics(
+        MODERATORS,
+        args={"kind": "=idea", "post_id": "idea"},
+        post=_form(reason="Names a colleague"),
+    ),
+    "ideas:restore_post": _ics(MODERATORS, args={"kind": "=idea", "post_id": "idea"}, post=Post()),
+    "ideas:dismiss_reports": _ics(
+        MODERATORS, args={"kind": "=idea", "post_id": "idea"}, post=_form()
+    ),
+    "ideas:list_stages": _ics(ICS_ADMINS),
+    "ideas:add_stage": _ics(ICS_ADMINS, post=Post()),
+    "ideas:edit_stage": _ics(ICS_ADMINS, args={"stage_id": "stage"}, post=Post()),
+    "ideas:move_stage": _ics(ICS_ADMINS, args={"stage_id": "stage"}, ok=None, post=Post()),
+    "ideas:remove_stage": _ics(ICS_ADMINS, args={"stage_id": "stage"}, post=Post()),
+    "ideas:list_domains": _ics(ICS_ADMINS),
+    "ideas:add_domain": _ics(ICS_ADMINS, post=_form(domain="newtrust.nhs.uk")),
+    "ideas:remove_domain": _ics(ICS_ADMINS, args={"domain_id": "domain"}, post=_form()),
+    "ideas:list_notifications": _ics(IDEAS_READERS),
+    "ideas:mark_notifications_read": _ics(IDEAS_READERS, ok=None, post=Post()),
+    "ideas:edit_notification_settings": _ics(IDEAS_READERS, post=Post()),
+    "ideas:show_outcomes": _ics(IDEAS_READERS),
+    # Analysts' pages
+    "national:show_england": Rule(ENGLAND, frozenset({NATIONAL, PLATFORM})),
+    "national:list_england_downloads": Rule(
+        ENGLAND, frozenset({NATIONAL, PLATFORM}), args={"benchmark_id": "benchmark"}, post=Post()
+    ),
+    "national:download_england_file": Rule(
+        ENGLAND,
+        frozenset({NATIONAL, PLATFORM}),
+        args={"benchmark_id": "benchmark", "file_format": "=xlsx"},
+        ok=302,
+    ),
+    "national:show_region": Rule(REGION, ANALYSTS, args={"region_code": "region"}),
+    "national:list_region_downloads": Rule(
+        REGION, ANALYSTS, args={"region_code": "region", "benchmark_id": "benchmark"}, post=Post()
+    ),
+    "national:download_region_file": Rule(
+        REGION,
+        ANALYSTS,
+        args={"region_code": "region", "benchmark_id": "benchmark", "file_format": "=xlsx"},
+        ok=302,
+    ),
+    # The respondent journey: the open link's start page is for anyone; later pages need the
+    # browser's own draft of that survey, and send anyone else to its start page.
+    "respond:invitation": Rule(SURVEY, EVERYONE, ok=404, why="no token: the link does not work"),
+    "respond:unsubscribe": Rule(SURVEY, EVERYONE, ok=404),
+    "respond:stop_emails": Rule(SURVEY, EVERYONE, ok=404, post=Post(), post_ok=404),
+    "respond:start": Rule(SURVEY, EVERYONE, args={"slug": "wave_open.open_link_slug"}, post=Post()),
+    "respond:section": Rule(
+        SURVEY,
+        frozenset({RESPONDENT}),
+        args={"slug": "wave_open.open_link_slug", "number": "=1"},
+        refused=302,
+        post=Post(),
+    ),
+    "respond:check": Rule(
+        SURVEY, frozenset({RESPONDENT}), args={"slug": "wave_open.open_link_slug"}, refused=302
+    ),
+    "respond:submit": Rule(
+        SURVEY,
+        frozenset({RESPONDENT}),
+        args={"slug": "wave_open.open_link_slug"},
+        ok=None,
+        refused=302,
+        post=Post(),
+    ),
+    "respond:done": Rule(
+        SURVEY, frozenset(), args={"slug": "wave_open.open_link_slug"}, refused=302
+    ),
+    "respond:saved": Rule(
+        SURVEY, frozenset({RESPONDENT}), args={"slug": "wave_open.open_link_slug"}, refused=302
+    ),
+    "respond:resume": Rule(
+        SURVEY, EVERYONE, args={"slug": "wave_open.open_link_slug", "token": "=not-a-token"}, ok=404
+    ),
+    # The API's own pages (its operations are in API below)
+    "api_root": Rule(PUBLIC, EVERYONE),
+    "api:api-root": Rule(PUBLIC, EVERYONE),
+    "api:openapi-json": Rule(PUBLIC, EVERYONE),
+    "api/^.*$": Rule(PUBLIC, EVERYONE, ok=404, why="anything else under /api/ is a JSON 404"),
+}
+
+#: URL patterns under these prefixes are covered by a rule of their own (see the test).
+DJANGO_ADMIN = "django-admin/"
+API_PREFIX = "api/"
+
+# API operations: `allowed` get 200; others get `refused` (403 outside their scope, 404 for
+# what they cannot see); a request without a valid token gets 401.
+SYSTEM_ARGS = {"ics_code": "ics"}
+WAVE_ARGS = {"ics_code": "ics", "wave_id": "wave_published"}
+TOKEN_HOLDERS = SIGNED_IN
+ANALYST_ONLY = frozenset({REGIONAL, NATIONAL, PLATFORM})
+
+API: dict[str, Rule] = {
+    "get_me": Rule("api", TOKEN_HOLDERS),
+    "list_systems": Rule("api", TOKEN_HOLDERS),
+    "get_system": Rule("api", ICS_READERS, args=SYSTEM_ARGS),
+    "list_instruments": Rule("api", TOKEN_HOLDERS),
+    "get_instrument": Rule(
+        "api",
+        ICS_READERS,
+        args={"instrument_id": "version.instrument_id"},
+        refused=404,
+        why="another system's questionnaire is not found",
+    ),
+    "get_instrument_version": Rule(
+        "api",
+        ICS_READERS,
+        args={"instrument_id": "version.instrument_id", "version": "=1"},
+        refused=404,
+    ),
+    "list_waves": Rule("api", RESULTS_READERS, args=SYSTEM_ARGS),
+    "get_wave": Rule("api", RESULTS_READERS, args=WAVE_ARGS),
+    "get_results_table": Rule(
+        "api", RESULTS_READERS, args={**WAVE_ARGS, "table": "=construct_scores"}
+    ),
+    "list_benchmarks": Rule("api", ANALYST_ONLY),
+    "get_benchmark": Rule("api", ANALYST_ONLY, args={"benchmark_id": "benchmark"}),
+    "list_benchmark_systems": Rule("api", ANALYST_ONLY, args={"benchmark_id": "benchmark"}),
+    "list_benchmark_areas": Rule("api", ANALYST_ONLY, args={"benchmark_id": "benchmark"}),
+}

@@ -1,0 +1,219 @@
+"""Two integrated care systems with a full set of objects each, and one signed-in person per
+role, for the authorisation matrix (`test_authorisation_matrix.py`).
+
+"Own" is QYG (Cheshire and Merseyside, North West), the system every caller belongs to or
+covers; "other" is QWO (West Yorkshire, North East and Yorkshire), built the same way by its own
+admin and staff. The published waves and the national benchmark come from
+`national_data()`; everything else is made here through the services or the test factories.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from django.test import Client
+from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+
+from pulse.accounts.models import User
+from pulse.accounts.tests.factories import TOTPDeviceFactory, UserFactory
+from pulse.actions.tests.factories import add_action
+from pulse.api.models import ApiToken
+from pulse.api.services import api_token_create
+from pulse.assessments import selectors as assessment_selectors
+from pulse.assessments.services import rounds
+from pulse.assessments.tests.factories import completed_round, open_round, rate_all, seat_of
+from pulse.ideas.models import Report, Stage
+from pulse.ideas.services.domains import email_domain_add
+from pulse.ideas.services.ideas import comment_create, idea_create, report_create
+from pulse.ideas.services.stages import stage_defaults_ensure
+from pulse.ideas.tests.factories import ChallengeFactory
+from pulse.organisations.models import ICS, Membership, Region, Role
+from pulse.organisations.tests.factories import PartnerFactory, PlaceFactory
+from pulse.organisations.tests.factories import ics as ics_by_code
+from pulse.reports.tests.national_builders import national_data
+from pulse.surveys.models import Wave, WaveStatus
+from pulse.surveys.services.distribution import participants_add
+from pulse.surveys.services.results import results_upload_create
+from pulse.surveys.tests.factories import open_wave, small_version
+
+OWN, OTHER = "QYG", "QWO"
+
+# Who makes a request. ICS roles are members of the own system; analysts' scope covers it.
+ANONYMOUS = "anonymous"
+RESPONDENT = "respondent"  # no account: a browser that has started the own open survey
+STAFF = "staff"
+MODERATOR = "idea moderator"
+PANEL = "panel member"
+VIEWER = "ICS viewer"
+ADMIN = "ICS admin"
+ADMIN_NO_MFA = "ICS admin without second factor"
+REGIONAL = "regional analyst"
+NATIONAL = "national analyst"
+PLATFORM = "platform admin"
+DJANGO_STAFF = "Django staff, not superuser"
+
+ICS_CALLERS = {STAFF: Role.STAFF, MODERATOR: Role.IDEA_MODERATOR, PANEL: Role.PANEL_MEMBER,
+               VIEWER: Role.ICS_VIEWER, ADMIN: Role.ICS_ADMIN, ADMIN_NO_MFA: Role.ICS_ADMIN}  # fmt: skip
+CALLERS = [ANONYMOUS, RESPONDENT, STAFF, MODERATOR, PANEL, VIEWER, ADMIN, ADMIN_NO_MFA,
+           REGIONAL, NATIONAL, PLATFORM, DJANGO_STAFF]  # fmt: skip
+#: Callers with an account (and so an API token); the one without a second factor is left out:
+#: it cannot sign in to make a token.
+TOKEN_CALLERS = [STAFF, MODERATOR, PANEL, VIEWER, ADMIN, REGIONAL, NATIONAL, PLATFORM, DJANGO_STAFF]  # fmt: skip
+
+LOCAL_KEY = "local_team"
+LOCAL_QUESTION = {"key": LOCAL_KEY, "type": "free_text", "text": "Which team are you in?", "required": False}  # fmt: skip
+RESULTS_CSV = b"Which layers do you work at?,I feel valued.\nPlace,Agree\nSystem,Disagree\n"
+
+
+@dataclass
+class Side:
+    """One system and its objects, by name (see `build_side`)."""
+
+    ics: ICS
+    objects: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class World:
+    own: Side
+    other: Side
+    users: dict[str, User]
+    #: API tokens: each caller's own, and the other system's admin's (under OTHER).
+    tokens: dict[str, ApiToken]
+    secrets: dict[str, str]
+    benchmark_id: int
+    clients: dict[str, Client] = field(default_factory=dict)
+
+
+def _user(role: Role | None, ics: ICS | None = None, region: Region | None = None, **extra: Any) -> User:  # fmt: skip
+    user = UserFactory(**extra)
+    if role is not None:
+        Membership.objects.create(user=user, role=role, ics=ics, region=region)
+    return user
+
+
+def _waves(side: Side, admin: User, published: Wave) -> None:
+    ics, code = side.ics, side.ics.ods_code.lower()
+    today = timezone.localdate()
+    draft = open_wave(ods_code=ics.ods_code, title="Draft pulse check", status=WaveStatus.DRAFT,
+                      open_link_slug=f"{code}-draft", local_questions=[LOCAL_QUESTION])  # fmt: skip
+    live = open_wave(ods_code=ics.ods_code, title="Open pulse check", open_link_slug=f"{code}-open")
+    small = small_version(ics)
+    closed = open_wave(version=small, ods_code=ics.ods_code, title="Closed consultation",
+                       status=WaveStatus.CLOSED, open_link_slug=f"{code}-closed",
+                       opens_on=today - timedelta(days=40), closes_on=today - timedelta(days=2))  # fmt: skip
+    people = [{"email": f"leader{i}@{code}.example.nhs.uk"} for i in range(3)]
+    participants_add(wave=draft, people=people, by=admin)
+    participants_add(wave=live, people=people, by=admin)
+    upload = results_upload_create(wave=closed, name="export.csv", data=RESULTS_CSV, by=admin)
+    side.objects.update(
+        wave_draft=draft,
+        wave_open=live,
+        wave_closed=closed,
+        wave_published=published,
+        participant=draft.participants.order_by("pk").first(),
+        upload=upload,
+        version=small,
+    )
+
+
+def _assessments(side: Side, admin: User, panel: User) -> None:
+    code = side.ics.ods_code
+    done = completed_round(ods_code=code, admin=admin, title="Self-assessment 2025")
+    agreeing = open_round(panel=[panel], ods_code=code, admin=admin)
+    rate_all(agreeing, panel)
+    agreeing = rounds.round_close_rating(round=agreeing, by=admin)
+    version = agreeing.version
+    side.objects.update(
+        round_completed=done,
+        round_agreeing=agreeing,
+        seat=seat_of(agreeing, panel),
+        indicator_key=assessment_selectors.principles_for_version(version=version)[0]
+        .indicators.first()
+        .key,
+        gateway_key=assessment_selectors.gateway_for_version(version=version)[0].key,
+    )
+
+
+def _ideas(side: Side, admin: User, staff: User, moderator: User) -> None:
+    ics = side.ics
+    stages: list[Stage] = stage_defaults_ensure(ics=ics)
+    challenge = ChallengeFactory(ics=ics, title=f"Challenge of {ics.short_name}")
+    idea = idea_create(challenge=challenge, author=staff, title="Protected time for leaders",
+                       description="Two hours a month.", principles=["P3"], anonymous=False)  # fmt: skip
+    comment = comment_create(idea=idea, author=moderator, body="Good idea.", anonymous=False)
+    report_create(reporter=moderator, reason="Off topic", idea=idea)
+    domain = email_domain_add(ics=ics, domain=f"{ics.ods_code.lower()}.example.nhs.uk", by=admin)
+    side.objects.update(
+        challenge=challenge,
+        idea=idea,
+        comment=comment,
+        stage=stages[-1],
+        domain=domain,
+        report=Report.objects.get(idea=idea),
+    )
+
+
+def build_side(code: str, published: Wave, callers: dict[str, User] | None = None) -> Side:
+    """A system with places, partners, people, waves in every state, rounds, an action plan
+    and ideas. `callers` are the own system's members; the other system gets its own."""
+    ics = ics_by_code(code)
+    side = Side(ics=ics)
+    users = callers or {name: _user(role, ics) for name, role in ICS_CALLERS.items()}
+    admin = users[ADMIN]
+    spare = Membership.objects.create(user=UserFactory(), role=Role.ICS_VIEWER, ics=ics)
+    side.objects.update(
+        place=PlaceFactory(ics=ics),
+        partner=PartnerFactory(ics=ics),
+        membership=spare,
+        action=add_action(ods_code=code, by=admin),
+    )
+    _waves(side, admin, published)
+    _assessments(side, admin, users[PANEL])
+    _ideas(side, admin, users[STAFF], users[MODERATOR])
+    side.objects["admin"] = admin
+    return side
+
+
+def _callers(own: ICS) -> dict[str, User]:
+    users = {name: _user(role, own) for name, role in ICS_CALLERS.items()}
+    users[REGIONAL] = _user(Role.REGIONAL_ANALYST, region=own.region)
+    users[NATIONAL] = _user(Role.NATIONAL_ANALYST)
+    users[PLATFORM] = _user(None, is_superuser=True, is_staff=True)
+    users[DJANGO_STAFF] = _user(None, is_staff=True)
+    return users
+
+
+def build_world() -> World:
+    national = national_data()
+    own_ics, other_ics = ics_by_code(OWN), ics_by_code(OTHER)
+    assert own_ics.region_id != other_ics.region_id
+    users = _callers(own_ics)
+    own = build_side(OWN, national.rerun, users)
+    other = build_side(OTHER, national.others[OTHER])
+    tokens, secrets = {}, {}
+    for name in TOKEN_CALLERS:
+        tokens[name], secrets[name] = api_token_create(user=users[name], name=name, valid_days=30)
+    other_admin = other.objects["admin"]
+    tokens[OTHER], secrets[OTHER] = api_token_create(user=other_admin, name="other", valid_days=30)
+    return World(own, other, users, tokens, secrets, national.publication.pk)
+
+
+def signed_in(world: World, name: str) -> Client:
+    """A browser for the caller: signed in, with the second factor verified unless the caller
+    is the admin who has not given one; the respondent has started the own open survey."""
+    client = Client()
+    if name == RESPONDENT:
+        slug = world.own.objects["wave_open"].open_link_slug
+        reply = client.post(f"/s/{slug}/", {})
+        assert reply.status_code == 302, "the respondent could not start the open survey"
+    elif name != ANONYMOUS:
+        user = world.users[name]
+        client.force_login(user)
+        if name != ADMIN_NO_MFA:
+            device = TOTPDeviceFactory(user=user)
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+    return client
