@@ -62,6 +62,9 @@ def _show(request: HttpRequest, region: Region | None) -> HttpResponse:
         waves=selectors.compared_waves(publication=results.publication),
     )
     context = page.context(request.GET, request.path)
+    if not context["form"].is_bound:
+        # Show the choices in force, so that filtering keeps the order the table is in.
+        context["form"].initial = dict(context["params"])
     chosen = context["params"]["region"]
     return _render(
         request,

@@ -93,6 +93,17 @@ def test_an_unknown_region_filter_says_what_to_do_and_shows_every_system(
     assert _systems(response) == ALL_SYSTEMS
 
 
+def test_the_filter_form_starts_from_the_order_the_table_is_in(
+    national_client: Client, national: NationalData
+) -> None:
+    form = soup(national_client.get(ENGLAND))
+    for name, value in {"sort": "name", "order": "asc", "view": "principles"}.items():
+        chosen = form.select_one(f"select[name={name}] option[selected]")
+        assert chosen is not None and chosen["value"] == value, name
+    filtered = national_client.get(ENGLAND, {"region": "y62", "sort": "name", "order": "asc"})
+    assert _systems(filtered) == NORTH_WEST_SYSTEMS
+
+
 def test_the_table_sorts_by_responses_and_by_name(
     national_client: Client, national: NationalData
 ) -> None:
