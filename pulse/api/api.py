@@ -1,4 +1,4 @@
-"""The REST API: read-only, personal API tokens, the caller's scope only, and the same
+"""The REST API (ADR 16): read-only, personal API tokens, the caller's scope only, and the same
 disclosure control as the pages (every figure comes from a stored publication).
 
 The OpenAPI document is served at /api/openapi.json. No interactive documentation page is

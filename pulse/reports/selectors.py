@@ -87,7 +87,7 @@ def comparable_waves(*, wave: Wave, min_responses: int = 10) -> list[Wave]:
     instrument version that closed in the year up to this wave's closing date.
 
     Waves with fewer than `min_responses` (k) responses are left out, so that the England
-    figures of two benchmarks never differ by one small system (ADR 16)."""
+    figures of two benchmarks never differ by one small system (ADR 15)."""
     others = (
         Wave.objects.filter(
             status=WaveStatus.PUBLISHED,

@@ -15,7 +15,7 @@ def build_publication(wave_id: int) -> None:
         if wave.version.instrument.is_standard:
             from pulse.reports.national.tasks import build_national_publication
 
-            # The national figures (ADR 16) now include this wave: rebuild them next.
+            # The national figures (ADR 15) now include this wave: rebuild them next.
             build_national_publication.enqueue(version_id=wave.version_id)
 
 

@@ -1,4 +1,4 @@
-# The national publication of each standard questionnaire version and analysts' files of it (ADR 16).
+# The national publication of each standard questionnaire version and analysts' files of it (ADR 15).
 
 import django.db.models.deletion
 from django.conf import settings

@@ -1,2 +1,2 @@
-"""Regional and national views of the pulse check: the national publication (ADR 16), what each
+"""Regional and national views of the pulse check: the national publication (ADR 15), what each
 analyst may see of it, its files, and the build that stores it."""

@@ -1,4 +1,4 @@
-"""Build and store the national publication of a standard questionnaire version (ADR 16).
+"""Build and store the national publication of a standard questionnaire version (ADR 15).
 
 Runs in a background task after any wave of the version is published (or by the
 `build_national_publication` command), never inside a request. The benchmark is computed by the

@@ -1,6 +1,6 @@
 """The national publication of each standard questionnaire version, and analysts' files of it.
 
-One publication per instrument version (ADR 16): the England benchmark of every system's latest
+One publication per instrument version (ADR 15): the England benchmark of every system's latest
 comparable published wave, built by the same function as each wave's own benchmark (ADR 11) and
 stored table by table. Regional and national pages, their files and the API read only these
 tables. Imported by `pulse.reports.models`, so the models belong to the reports app.

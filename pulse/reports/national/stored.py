@@ -1,6 +1,6 @@
 """A national publication's stored tables, loaded table by table and cached in the process.
 
-Tables (see ADR 16):
+Tables (see ADR 15):
 
 - ``scores``: every scale of every system (the benchmark's ``scores``: n, mean, % positive,
   quartile band, funnel limits and flags, ``suppressed`` and ``reason``).
