@@ -120,3 +120,25 @@ def test_the_survey_of_eight_shows_no_count_at_all(
     groups = national_api.get(f"/api/systems/QUY/waves/{national.small.pk}/results/groups")
     rows = groups.json()["items"]
     assert rows and all(r["suppressed"] and r["values"]["n"] is None for r in rows)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"items": [{"suppressed": False, "values": {"n": 9}}]},
+        {"items": [{"suppressed": False, "values": {"base_n": 3, "pct": 33.3}}]},
+        {"items": [{"suppressed": True, "reason": "below_k", "values": {"mean": 5.0}}]},
+        {"scores": [{"suppressed": True, "reason": "below_k", "n": None, "quartile_band": 2}]},
+        {"responses": 4},
+        {"items": [{"values": {"n_people": 30}}]},  # a new count nobody has classified
+    ],
+)
+def test_the_walk_catches_a_small_count_or_a_number_in_a_hidden_row(body: Any) -> None:
+    with pytest.raises(AssertionError):
+        Walk(api=None).check(body, "/api/example")  # type: ignore[arg-type]
+
+
+def test_the_walk_accepts_published_counts_and_other_numbers() -> None:
+    walk = Walk(api=None)  # type: ignore[arg-type]
+    walk.check({"count": 3, "page": 1, "items": [{"suppressed": False, "values": {"n": 10}}]}, "")
+    assert walk.people_seen == [10]
