@@ -106,9 +106,34 @@ def _form(**data: object) -> Post:
     return Post(dict(data), changes_by=ADMIN)
 
 
-WAVE = {"wave_id": "wave_draft"}
-ROUND = {"round_id": "round_agreeing"}
-IDEA = {"idea_id": "idea"}
+#: The object each URL argument names, by the argument's name, unless a rule says otherwise:
+#: an object of the system (`authorisation_world.Side.objects`), an attribute of one
+#: (`wave_open.open_link_slug`), or a literal (`=pdf`). `ics`, `region`, `benchmark` and
+#: `token` (the caller's own API token) are resolved by the test.
+DEFAULT_ARGS = {
+    "ics_code": "ics",
+    "place_id": "place",
+    "partner_id": "partner",
+    "membership_id": "membership",
+    "wave_id": "wave_draft",
+    "participant_id": "participant",
+    "upload_id": "upload",
+    "version_id": "version",
+    "round_id": "round_agreeing",
+    "panel_member_id": "seat",
+    "action_id": "action",
+    "challenge_id": "challenge",
+    "idea_id": "idea",
+    "comment_id": "comment",
+    "kind": "=idea",
+    "post_id": "idea",
+    "stage_id": "stage",
+    "domain_id": "domain",
+    "token_id": "token",
+    "region_code": "region",
+    "benchmark_id": "benchmark",
+    "slug": "wave_open.open_link_slug",
+}
 
 URLS: dict[str, Rule] = {
     # Public pages
@@ -185,23 +210,23 @@ URLS: dict[str, Rule] = {
     # Surveys (ICS admins)
     "surveys:list_waves": _ics(ICS_ADMINS),
     "surveys:create_wave": _ics(ICS_ADMINS, post=Post()),
-    "surveys:show_wave": _ics(ICS_ADMINS, args=WAVE),
-    "surveys:edit_wave": _ics(ICS_ADMINS, args=WAVE, post=Post()),
-    "surveys:open_wave": _ics(ICS_ADMINS, args=WAVE, post=_form()),
+    "surveys:show_wave": _ics(ICS_ADMINS),
+    "surveys:edit_wave": _ics(ICS_ADMINS, post=Post()),
+    "surveys:open_wave": _ics(ICS_ADMINS, post=_form()),
     "surveys:close_wave": _ics(ICS_ADMINS, args={"wave_id": "wave_open"}, post=_form()),
     "surveys:publish_wave": _ics(ICS_ADMINS, args={"wave_id": "wave_closed"}, post=Post()),
-    "surveys:add_local_question": _ics(ICS_ADMINS, args=WAVE, post=Post()),
+    "surveys:add_local_question": _ics(ICS_ADMINS, post=Post()),
     "surveys:remove_local_question": _ics(
-        ICS_ADMINS, args={**WAVE, "key": "=" + "local_team"}, post=_form()
+        ICS_ADMINS, args={"key": "=" + "local_team"}, post=_form()
     ),
-    "surveys:list_participants": _ics(ICS_ADMINS, args=WAVE),
-    "surveys:upload_participants": _ics(ICS_ADMINS, args=WAVE, post=Post()),
+    "surveys:list_participants": _ics(ICS_ADMINS),
+    "surveys:upload_participants": _ics(ICS_ADMINS, post=Post()),
     "surveys:remove_participant": _ics(
-        ICS_ADMINS, args={**WAVE, "participant_id": "participant"}, post=_form()
+        ICS_ADMINS, args={"participant_id": "participant"}, post=_form()
     ),
-    "surveys:edit_invitations": _ics(ICS_ADMINS, args=WAVE, post=Post()),
-    "surveys:preview_invitations": _ics(ICS_ADMINS, args=WAVE),
-    "surveys:edit_reminders": _ics(ICS_ADMINS, args=WAVE, post=Post()),
+    "surveys:edit_invitations": _ics(ICS_ADMINS, post=Post()),
+    "surveys:preview_invitations": _ics(ICS_ADMINS),
+    "surveys:edit_reminders": _ics(ICS_ADMINS, post=Post()),
     "surveys:show_fieldwork": _ics(ICS_ADMINS, args={"wave_id": "wave_open"}),
     "surveys:upload_results": _ics(ICS_ADMINS, args={"wave_id": "wave_closed"}, post=Post()),
     "surveys:map_result_columns": _ics(
@@ -246,41 +271,37 @@ URLS: dict[str, Rule] = {
     # Self-assessment
     "assessments:list_rounds": _ics(ASSESSMENT_READERS),
     "assessments:open_round": _ics(ICS_ADMINS, post=Post()),
-    "assessments:show_round": _ics(ICS_ADMINS, args=ROUND),
-    "assessments:edit_round": _ics(ICS_ADMINS, args=ROUND, post=Post()),
-    "assessments:add_panel_member": _ics(ICS_ADMINS, args=ROUND, post=Post()),
+    "assessments:show_round": _ics(ICS_ADMINS),
+    "assessments:edit_round": _ics(ICS_ADMINS, post=Post()),
+    "assessments:add_panel_member": _ics(ICS_ADMINS, post=Post()),
     "assessments:remove_panel_member": _ics(
-        ICS_ADMINS, args={**ROUND, "panel_member_id": "seat"}, post=Post()
+        ICS_ADMINS, args={"panel_member_id": "seat"}, post=Post()
     ),
-    "assessments:close_rating": _ics(ICS_ADMINS, args=ROUND, post=Post()),
-    "assessments:complete_round": _ics(ICS_ADMINS, args=ROUND, post=Post()),
-    "assessments:show_my_ratings": _ics(
-        frozenset({PANEL}), args=ROUND, also={ADMIN: 404, PLATFORM: 404}
-    ),
+    "assessments:close_rating": _ics(ICS_ADMINS, post=Post()),
+    "assessments:complete_round": _ics(ICS_ADMINS, post=Post()),
+    "assessments:show_my_ratings": _ics(frozenset({PANEL}), also={ADMIN: 404, PLATFORM: 404}),
     "assessments:rate_gateway": _ics(
-        frozenset({PANEL}), args=ROUND, ok=302, post=Post(), also={ADMIN: 404, PLATFORM: 404}
+        frozenset({PANEL}), ok=302, post=Post(), also={ADMIN: 404, PLATFORM: 404}
     ),
     "assessments:submit_ratings": _ics(
-        frozenset({PANEL}), args=ROUND, ok=302, post=Post(), also={ADMIN: 404, PLATFORM: 404}
+        frozenset({PANEL}), ok=302, post=Post(), also={ADMIN: 404, PLATFORM: 404}
     ),
     "assessments:rate_principle": _ics(
         frozenset({PANEL}),
-        args={**ROUND, "code": "=P1"},
+        args={"code": "=P1"},
         ok=302,
         post=Post(),
         also={ADMIN: 404, PLATFORM: 404},
     ),
-    "assessments:show_consensus": _ics(
-        frozenset({PANEL, ADMIN, PLATFORM}), args=ROUND, also={VIEWER: 404}
-    ),
+    "assessments:show_consensus": _ics(frozenset({PANEL, ADMIN, PLATFORM}), also={VIEWER: 404}),
     "assessments:agree_gateway": _ics(
         ICS_ADMINS,
-        args={**ROUND, "key": "gateway_key"},
+        args={"key": "gateway_key"},
         post=_form(answer="yes", evidence="The board's minutes"),
     ),
     "assessments:agree_indicator": _ics(
         ICS_ADMINS,
-        args={**ROUND, "key": "indicator_key"},
+        args={"key": "indicator_key"},
         post=_form(level="3", rationale="Agreed after discussion", evidence="Forum minutes"),
     ),
     "assessments:show_results": _ics(ASSESSMENT_RESULTS, args={"round_id": "round_completed"}),
@@ -313,33 +334,30 @@ URLS: dict[str, Rule] = {
     "ideas:list_idea_downloads": _ics(MODERATORS, args={"challenge_id": "challenge"}, post=Post()),
     "ideas:export_ideas_csv": _ics(MODERATORS, args={"challenge_id": "challenge"}, ok=302),
     "ideas:export_ideas_xlsx": _ics(MODERATORS, args={"challenge_id": "challenge"}, ok=302),
-    "ideas:show_idea": _ics(IDEAS_READERS, args=IDEA),
+    "ideas:show_idea": _ics(IDEAS_READERS),
     "ideas:edit_idea": _ics(
         frozenset({STAFF}),
-        args=IDEA,
         post=Post(
             {"title": "Changed", "description": "Changed.", "post_as": "named"}, changes_by=STAFF
         ),
         also={MODERATOR: 403, ADMIN: 403, PLATFORM: 403},
         why="the author only",
     ),
-    "ideas:support_idea": _ics(IDEAS_POSTERS, args=IDEA, ok=None, post=_form()),
-    "ideas:withdraw_support": _ics(IDEAS_POSTERS, args=IDEA, ok=None, post=Post()),
-    "ideas:add_comment": _ics(
-        IDEAS_POSTERS, args=IDEA, ok=None, post=_form(body="I agree", post_as="named")
-    ),
+    "ideas:support_idea": _ics(IDEAS_POSTERS, ok=None, post=_form()),
+    "ideas:withdraw_support": _ics(IDEAS_POSTERS, ok=None, post=Post()),
+    "ideas:add_comment": _ics(IDEAS_POSTERS, ok=None, post=_form(body="I agree", post_as="named")),
     "ideas:reply_comment": _ics(
         IDEAS_POSTERS,
-        args={**IDEA, "comment_id": "comment"},
+        args={"comment_id": "comment"},
         post=_form(body="Thanks", post_as="named"),
     ),
-    "ideas:report_idea": _ics(IDEAS_POSTERS, args=IDEA, post=_form(reason="Names a colleague")),
+    "ideas:report_idea": _ics(IDEAS_POSTERS, post=_form(reason="Names a colleague")),
     "ideas:report_comment": _ics(
         IDEAS_POSTERS,
-        args={**IDEA, "comment_id": "comment"},
+        args={"comment_id": "comment"},
         post=_form(reason="Names a colleague"),
     ),
-    "ideas:move_idea": _ics(MODERATORS, args=IDEA, post=Post()),
+    "ideas:move_idea": _ics(MODERATORS, post=Post()),
     "ideas:list_my_ideas": _ics(IDEAS_POSTERS),
     "ideas:list_reports": _ics(MODERATORS),
     "ideas:hide_post": _ics(

@@ -11,6 +11,7 @@ rolled back, so no request sees another's changes.
 
 import copy
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from pulse.tests.authorisation_policy import (
     API,
     API_PREFIX,
     COVER_OTHER,
+    DEFAULT_ARGS,
     DJANGO_ADMIN,
     EVERYONE,
     ICS_PAGE,
@@ -107,6 +109,10 @@ def _schema() -> dict[str, Any]:
     reply = Client().get("/api/openapi.json")
     assert reply.status_code == 200
     return reply.json()
+
+
+#: Every named URL's route, for its arguments' names.
+ROUTES = {name: route for route, name in _walk(get_resolver().url_patterns)}
 
 
 def test_every_url_pattern_has_a_rule_and_every_rule_a_url_pattern() -> None:
@@ -204,23 +210,41 @@ def _is_object(side: Side, ref: str) -> bool:
     return isinstance(found, Model) or ref == "token"
 
 
+def _kwarg_names(name: str) -> list[str]:
+    route = ROUTES[name]
+    return re.findall(r"<(?:\w+:)?(\w+)>", route)
+
+
+def url_args(name: str, rule: Rule) -> dict[str, str]:
+    """Each argument of the URL and the object it names: the rule's, or the default for an
+    argument of that name. An argument with neither fails, naming it."""
+    found = {}
+    for arg in _kwarg_names(name):
+        ref = rule.args.get(arg, DEFAULT_ARGS.get(arg))
+        assert ref is not None, f"{name}: no object for <{arg}>: add it to DEFAULT_ARGS or the rule"
+        found[arg] = ref
+    return found
+
+
 def _url(world: World, name: str, rule: Rule, caller: str, context: str) -> str:
     if "/" in name:  # an unnamed pattern, named by its route: the API's catch-all
         return "/api/no-such-thing"
     own, other = world.own, world.other
     side = other if context == OTHER_CONTEXT else own
-    kwargs = {"ics_code": side.ics.url_code} if rule.scope == ICS_PAGE else {}
-    for arg, ref in rule.args.items():
+    kwargs = {}
+    for arg, ref in url_args(name, rule).items():
         from_side = other if context == CROSS_CONTEXT and _is_object(own, ref) else side
         kwargs[arg] = _value(world, from_side, caller, ref)
     return reverse(name, kwargs=kwargs)
 
 
-def contexts(world: World, rule: Rule) -> list[str]:
+def contexts(world: World, name: str, rule: Rule) -> list[str]:
+    args = url_args(name, rule)
     if rule.scope == ICS_PAGE:
-        has_objects = any(_is_object(world.own, ref) for ref in rule.args.values())
-        return [OWN_CONTEXT, OTHER_CONTEXT] + ([CROSS_CONTEXT] if has_objects else [])
-    if rule.scope in (REGION, SURVEY) or "token_id" in rule.args:
+        named = [ref for arg, ref in args.items() if arg != "ics_code"]
+        crossed = any(_is_object(world.own, ref) for ref in named)
+        return [OWN_CONTEXT, OTHER_CONTEXT] + ([CROSS_CONTEXT] if crossed else [])
+    if rule.scope in (REGION, SURVEY) or "token_id" in args:
         return [OWN_CONTEXT, OTHER_CONTEXT]
     return [OWN_CONTEXT]
 
@@ -242,7 +266,8 @@ def fingerprint(world: World, name: str, rule: Rule) -> dict[str, Any]:
         counts = dict(cursor.fetchall())
     objects = {}
     for side in (world.own, world.other):
-        named = [side.objects[ref.partition(".")[0]] for ref in rule.args.values() if _is_object(side, ref) and ref != "token"]  # fmt: skip
+        refs = url_args(name, rule).values() if "/" not in name else []
+        named = [side.objects[ref.partition(".")[0]] for ref in refs if _is_object(side, ref) and ref != "token"]  # fmt: skip
         for found in [side.ics, *named]:
             row = type(found)._default_manager.filter(pk=found.pk).first()
             objects[f"{type(found).__name__} {found.pk}"] = row and model_to_dict(row)
@@ -280,7 +305,7 @@ def _check(world: World, name: str, rule: Rule) -> list[str]:
     methods = ["GET"] + (["POST"] if rule.post else [])
     for caller in CALLERS:
         client = world.clients[caller]
-        for context in contexts(world, rule):
+        for context in contexts(world, name, rule):
             path = _url(world, name, rule, caller, context)
             for method in methods:
                 asked = Asked(caller, context, method, path)
