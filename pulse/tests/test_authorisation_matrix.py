@@ -26,6 +26,7 @@ from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from pulse.organisations.models import ICS
 from pulse.tests.authorisation_policy import (
     ACCOUNT,
     ADMIN_SIGN_IN,
@@ -51,8 +52,10 @@ from pulse.tests.authorisation_world import (
     ANONYMOUS,
     CALLERS,
     DJANGO_STAFF,
+    NATIONAL,
     OTHER,
     PLATFORM,
+    REGIONAL,
     RESPONDENT,
     TOKEN_CALLERS,
     Side,
@@ -426,3 +429,31 @@ def test_the_django_admin_is_for_verified_platform_admins_only(world: World, pat
         if got != want:
             problems.append(f"{caller}: expected {want}, got {got}")
     assert not problems, f"{path}:\n" + "\n".join(problems)
+
+
+def _api_items(world: World, caller: str, path: str) -> list[dict[str, Any]]:
+    headers = {"Authorization": f"Bearer {world.secrets[caller]}"}
+    reply = Client().get(f"{path}?page_size=200", headers=headers)
+    assert reply.status_code == 200, (caller, path, reply.status_code)
+    return reply.json()["items"]
+
+
+def test_api_lists_hold_only_what_the_callers_roles_cover(world: World) -> None:
+    """Lists are not refused, so what they hold is the check: a member sees their own system
+    (and its own questionnaires), a regional analyst their region's, a national analyst and a
+    platform admin all, a Django staff user none; nobody sees another system's questionnaire
+    unless their scope covers it."""
+    own, other = world.own.ics, world.other.ics
+    in_region = set(ICS.objects.filter(region=own.region).values_list("ods_code", flat=True))
+    every = set(ICS.objects.values_list("ods_code", flat=True))
+    covers = {name: {own.ods_code} for name in TOKEN_CALLERS}
+    covers.update({REGIONAL: in_region, NATIONAL: every, PLATFORM: every, DJANGO_STAFF: set()})
+    problems = []
+    for caller in TOKEN_CALLERS:
+        systems = {s["code"] for s in _api_items(world, caller, "/api/systems")}
+        if systems != covers[caller]:
+            problems.append(f"{caller}: systems {sorted(systems)}, expected {sorted(covers[caller])}")  # fmt: skip
+        local = {i["system"] for i in _api_items(world, caller, "/api/instruments") if i["system"]}
+        if not local <= covers[caller] or (other.ods_code in local) != (other.ods_code in covers[caller]):  # fmt: skip
+            problems.append(f"{caller}: questionnaires of {sorted(local)}")
+    assert not problems, "\n".join(problems)
