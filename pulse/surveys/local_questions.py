@@ -3,7 +3,8 @@
 from collections.abc import Sequence
 from typing import Any
 
-from pulse.surveys.definition import Definition, parse_definition
+from pulse.surveys.definition import Definition
+from pulse.surveys.definition.parse import parse_stored_definition
 
 LOCAL_SECTION_KEY = "local_questions"
 LOCAL_SECTION_TITLE = "Questions from your integrated care system"
@@ -24,4 +25,4 @@ def with_local_questions(definition: Definition, local: Sequence[dict[str, Any]]
             "questions": list(local),
         }
     )
-    return parse_definition(data)
+    return parse_stored_definition(data)

@@ -15,6 +15,8 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.sessions.backends.base import UpdateError
+from django.contrib.sessions.exceptions import SessionInterrupted
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
@@ -108,16 +110,26 @@ def forget(request: HttpRequest, wave: Wave) -> None:
         request.session.modified = True
 
 
-def submitted(request: HttpRequest, wave: Wave) -> None:
+def submitted(request: HttpRequest, wave: Wave, *, save: bool = False) -> None:
     """The draft has become a response: forget it, and remember (for this session) that the
     wave has been answered, so a second click on "Submit" still lands on the confirmation even
-    if the browser never saw the first reply's cookie."""
+    if the browser never saw the first reply's cookie.
+
+    With `save`, the session is written now (inside the caller's transaction, so it commits
+    with the response) instead of once more after the view."""
     forget(request, wave)
     forget_invitation(request, wave)
     answered = request.session.get(ANSWERED_KEY)
     answered = answered if isinstance(answered, list) else []
     if wave.open_link_slug not in answered:
         request.session[ANSWERED_KEY] = [*answered, wave.open_link_slug]
+    if save and request.session.session_key is not None:
+        try:
+            request.session.save()
+        except UpdateError:  # the session has gone (or the write failed): store nothing
+            request.session.modified = False  # and keep the draft's id where it was
+            raise SessionInterrupted("The session ended before the answers were stored.") from None
+        request.session.modified = False
 
 
 def done_cookie_name(wave: Wave) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from pulse.surveys.definition.fields import (
@@ -62,6 +64,18 @@ def parse_definition(data: Mapping[str, Any]) -> Definition:
         estimated_minutes=minutes,
         sections=tuple(section for _, section in sections),
     )
+
+
+def parse_stored_definition(data: Mapping[str, Any]) -> Definition:
+    """``parse_definition`` for a definition already stored, remembered per process by its
+    content: a stored version never changes, and every respondent page and submission needs it,
+    so each process parses it once. The result is immutable, so sharing it is safe."""
+    return _parse_text(json.dumps(data, sort_keys=True))
+
+
+@lru_cache(maxsize=64)
+def _parse_text(text: str) -> Definition:
+    return parse_definition(json.loads(text))
 
 
 def _position(problem: Problem) -> tuple[int, int]:

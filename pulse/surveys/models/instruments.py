@@ -8,7 +8,8 @@ from django.db import models
 from django.db.models import Q
 
 from pulse.organisations.models import ICS
-from pulse.surveys.definition import Definition, parse_definition
+from pulse.surveys.definition import Definition
+from pulse.surveys.definition.parse import parse_stored_definition
 
 
 class Instrument(models.Model):
@@ -63,7 +64,7 @@ class InstrumentVersion(models.Model):
 
     @cached_property
     def definition(self) -> Definition:
-        return parse_definition(self.definition_data)
+        return parse_stored_definition(self.definition_data)
 
 
 class Section(models.Model):

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from pulse.surveys.answers import clean_answers, prune_hidden
@@ -64,13 +65,21 @@ def draft_new_resume_token(*, draft: ResponseDraft) -> str:
     return resume_token
 
 
+def _locked_drafts() -> "QuerySet[ResponseDraft]":
+    """Drafts read under a row lock on the draft alone (`of=("self",)`): the wave and its
+    version are joined but not locked, so submissions and saves of different drafts of one wave
+    never wait for each other. Closing a wave still waits for a draft being submitted, because
+    it deletes the wave's drafts."""
+    return ResponseDraft.objects.select_for_update(of=("self",)).select_related("wave__version")
+
+
 @transaction.atomic
 def draft_save(
     *, draft: ResponseDraft, answers: dict[str, Any], replacing: set[str]
 ) -> ResponseDraft:
     """Save one page's answers, replacing what was saved for that page's questions. Answers to
     questions that an earlier change has hidden (such as a layer no longer chosen) are dropped."""
-    draft = ResponseDraft.objects.select_for_update().select_related("wave").get(pk=draft.pk)
+    draft = _locked_drafts().get(pk=draft.pk)
     _check_open(draft.wave)
     merged = {k: v for k, v in draft.answers.items() if k not in replacing} | answers
     draft.answers = prune_hidden(draft.wave.definition, merged)
@@ -113,9 +122,7 @@ def draft_submit(*, draft_id: Any, invitation_id: int | None = None) -> Response
     concurrent submissions with one invitation, one stores a response and the others raise
     `InvitationUnavailable`, storing nothing. The response keeps no trace of the invitation.
     """
-    draft = (
-        ResponseDraft.objects.select_for_update().select_related("wave").filter(pk=draft_id).first()
-    )
+    draft = _locked_drafts().filter(pk=draft_id).first()
     if draft is None:
         return None
     _check_open(draft.wave)

@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -143,7 +144,10 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
         return use_your_link(request, wave)
     invited = respondent_session.invitation_id(request, wave)
     try:
-        draft_submit(draft_id=uuid.UUID(draft_id), invitation_id=invited)
+        # The session's "answered" mark commits with the response: one write, not two.
+        with transaction.atomic():
+            draft_submit(draft_id=uuid.UUID(draft_id), invitation_id=invited)
+            respondent_session.submitted(request, wave, save=True)
     except InvalidAnswers as error:
         return redirect(_first_problem(wave, error))
     except NotAcceptingResponses as error:
@@ -152,7 +156,6 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
         draft_discard(draft_id=uuid.UUID(draft_id))
         respondent_session.forget(request, wave)
         return redirect("respond:start", slug=slug)
-    respondent_session.submitted(request, wave)
     reply = redirect("respond:done", slug=slug)
     respondent_session.mark_answered(reply, wave)
     return reply
