@@ -7,7 +7,8 @@ import re
 import pytest
 from django.test import Client
 
-from pulse.api.tests.conftest import ApiClient
+from pulse.api.api import api
+from pulse.api.tests.conftest import ApiClient, ClientFor, analyst
 from pulse.reports.tests.national_builders import NationalData
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +151,21 @@ def test_bad_addresses_and_parameters_get_a_clear_json_error(
     assert response.status_code == status, response.content
     assert response["Content-Type"].startswith("application/json")
     assert detail in response.json()["detail"]
+
+
+def test_each_token_has_its_own_rate_limit(
+    api_for: ClientFor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(api.throttle, "num_requests", 3)
+    busy, other = api_for(analyst()), api_for(analyst())
+
+    statuses = [busy.get("/api/me").status_code for _ in range(4)]
+
+    assert statuses == [200, 200, 200, 429]
+    refused = busy.get("/api/me")
+    assert refused.json() == {
+        "status": 429,
+        "title": "Too many requests",
+        "detail": "You have made too many requests with this token. Wait a minute, then try again.",
+    }
+    assert other.get("/api/me").status_code == 200
