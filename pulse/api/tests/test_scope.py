@@ -32,7 +32,9 @@ def test_an_ics_viewer_reads_their_own_systems_published_results(
     assert [w["title"] for w in waves["items"]] == ["National re-run", "National baseline"]
     assert all(w["results_ready"] for w in waves["items"])
 
-    wave = viewer_api.get(f"/api/systems/QYG/waves/{national.rerun.pk}").json()
+    response = viewer_api.get(f"/api/systems/QYG/waves/{national.rerun.pk}")
+    assert "no-store" in response["Cache-Control"]  # results are never kept in a cache
+    wave = response.json()
     assert wave["system"] == "QYG" and wave["k"] == 10 and wave["responses"] == 140
     assert [t["name"] for t in wave["tables"]] == list(NAMES)
     for table in wave["tables"]:

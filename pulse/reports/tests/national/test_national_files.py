@@ -79,6 +79,7 @@ def test_a_file_is_made_in_the_background_then_downloaded(
 
     response = national_client.get(_england(national, "xlsx"))
     assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
     assert response["Content-Disposition"] == (
         'attachment; filename="leadership-pulse-england-ccpl-pulse-check-v1.xlsx"'
     )

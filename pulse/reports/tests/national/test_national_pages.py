@@ -46,6 +46,7 @@ def test_a_national_analyst_sees_every_system_compared_and_which_surveys(
     response = national_client.get(ENGLAND)
 
     assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
     assert_page_basics(response)
     page = text(response)
     assert soup(response).h1.get_text(strip=True) == "England"
