@@ -6,7 +6,7 @@ who may use it for the own system; everything else follows from the scope:
 
 - anonymous visitors and respondents are sent to sign in (`SIGN_IN`) from every page that needs
   an account, and so is an ICS admin who has not given their second factor, from every page
-  (the MFA middleware signs them out);
+  but the sign-in pages (the MFA middleware signs them out);
 - a signed-in caller without the role gets 403 ("You do not have permission");
 - for the other system's URL, only callers whose scope covers it (national analysts, platform
   admins) get what they get for their own; everyone else gets 403;
