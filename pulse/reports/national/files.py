@@ -2,7 +2,6 @@
 the stored national publication, downloaded (audited). One current file per publication, scope
 (England or a region) and format; a rebuilt publication makes older files stale."""
 
-import logging
 from typing import Any
 
 from django.db import transaction
@@ -11,12 +10,10 @@ from django.utils import timezone
 from pulse.core.services import audit_record
 from pulse.reports.national import selectors
 from pulse.reports.national.exports import content_for, render_csv_zip, render_xlsx
-from pulse.reports.national.models import FileStatus, NationalFile, NationalFormat
+from pulse.reports.national.models import NationalFile, NationalFormat
 from pulse.reports.national.scope import Scope
 from pulse.reports.national.spss import render_sav
 from pulse.reports.national.stored import NationalResults
-
-logger = logging.getLogger(__name__)
 
 
 def _audit(national_file: NationalFile, action: str, by: Any) -> None:
@@ -44,13 +41,7 @@ def national_file_request(
         format=file_format,
         defaults={"created_at": now},
     )
-    national_file.status = FileStatus.QUEUED
-    national_file.content = b""
-    national_file.size = 0
-    national_file.created_at = now
-    national_file.completed_at = None
-    national_file.requested_by = by if getattr(by, "pk", None) else None
-    national_file.save()
+    national_file.queue(by=by)
     _audit(national_file, "national_file_requested", by)
     file_id = national_file.pk
     transaction.on_commit(lambda: render_national_file.enqueue(file_id=file_id))
@@ -98,21 +89,10 @@ def national_file_render(*, file_id: int) -> NationalFile | None:
     if national_file is None:
         return None
     results = NationalResults(national_file.publication)
-    try:
-        content = render_national_content(results, file_scope(national_file), national_file.format)
-    except Exception:
-        logger.exception("Rendering the national %s file %s failed", national_file.format, file_id)
-        NationalFile.objects.filter(pk=file_id).update(
-            status=FileStatus.FAILED, completed_at=timezone.now()
-        )
-        raise
-    national_file.content = content
-    national_file.size = len(content)
-    national_file.status = FileStatus.READY
-    national_file.completed_at = timezone.now()
-    national_file.publication_computed_at = results.publication.computed_at
-    national_file.save(
-        update_fields=["content", "size", "status", "completed_at", "publication_computed_at"]
+    scope = file_scope(national_file)
+    national_file.store(
+        lambda: render_national_content(results, scope, national_file.format),
+        publication_computed_at=results.publication.computed_at,
     )
     return national_file
 

@@ -6,10 +6,12 @@ stored table by table. Regional and national pages, their files and the API read
 tables. Imported by `pulse.reports.models`, so the models belong to the reports app.
 """
 
-from django.conf import settings
 from django.db import models
 
+from pulse.core.files import FileStatus, PreparedFile
 from pulse.surveys.models import InstrumentVersion, Wave
+
+__all__ = ["FileStatus", "NationalFile", "NationalFormat", "NationalPublication", "NationalTable"]
 
 #: Where an analyst's file is scoped: all of England, or one region (by its ODS code).
 ENGLAND = "england"
@@ -70,30 +72,15 @@ class NationalFormat(models.TextChoices):
     SAV = "sav", "SPSS data file"
 
 
-class FileStatus(models.TextChoices):
-    """The same states as a wave's report files."""
-
-    QUEUED = "queued", "Being prepared"
-    READY = "ready", "Ready"
-    FAILED = "failed", "Failed"
-
-
-class NationalFile(models.Model):
-    """The current file of one format of the national table, for England or one region."""
+class NationalFile(PreparedFile):
+    """The current file of one format of the national table, for England or one region, made in
+    the background like every other file (ADR 18)."""
 
     publication = models.ForeignKey(
         NationalPublication, on_delete=models.CASCADE, related_name="files"
     )
     scope = models.CharField(max_length=8, help_text='"england" or a region\'s ODS code')
     format = models.CharField(max_length=4, choices=NationalFormat.choices)
-    status = models.CharField(max_length=10, choices=FileStatus.choices, default=FileStatus.QUEUED)
-    content = models.BinaryField(default=b"", blank=True)
-    size = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField()
-    completed_at = models.DateTimeField(null=True, blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     #: The build the file was made from; a newer build makes the file stale.
     publication_computed_at = models.DateTimeField(null=True, blank=True)
 
