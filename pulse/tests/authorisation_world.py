@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from django.core import mail
 from django.test import Client
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -35,6 +36,7 @@ from pulse.reports.tests.national_builders import national_data
 from pulse.surveys.models import Wave, WaveStatus
 from pulse.surveys.services.distribution import participants_add
 from pulse.surveys.services.results import results_upload_create
+from pulse.surveys.tests.distribution_helpers import LINK, invited_wave, path_of
 from pulse.surveys.tests.factories import open_wave, small_version
 
 OWN, OTHER = "QYG", "QWO"
@@ -107,6 +109,9 @@ def _waves(side: Side, admin: User, published: Wave) -> None:
     participants_add(wave=draft, people=people, by=admin)
     participants_add(wave=live, people=people, by=admin)
     upload = results_upload_create(wave=closed, name="export.csv", data=RESULTS_CSV, by=admin)
+    sent = len(mail.outbox)
+    invited = invited_wave(count=1, ics=ics, title="Pulse check by invitation only")
+    link = LINK.findall(mail.outbox[sent].body)[0]
     side.objects.update(
         wave_draft=draft,
         wave_open=live,
@@ -115,6 +120,8 @@ def _waves(side: Side, admin: User, published: Wave) -> None:
         participant=draft.participants.order_by("pk").first(),
         upload=upload,
         version=small,
+        wave_invited=invited,
+        invitation_link=path_of(link),
     )
 
 

@@ -457,3 +457,30 @@ def test_api_lists_hold_only_what_the_callers_roles_cover(world: World) -> None:
         if not local <= covers[caller] or (other.ods_code in local) != (other.ods_code in covers[caller]):  # fmt: skip
             problems.append(f"{caller}: questionnaires of {sorted(local)}")
     assert not problems, "\n".join(problems)
+
+
+# --- a survey by personal invitation only ----------------------------------------------------
+
+
+def test_a_survey_by_invitation_only_opens_only_in_the_browser_that_followed_its_link(
+    world: World,
+) -> None:
+    """No account decides who answers: only the invitee's browser, and only for the survey
+    its link was for. Everyone else, whatever their role, finds no survey there (404)."""
+    own_wave, other_wave = world.own.objects["wave_invited"], world.other.objects["wave_invited"]
+    own_start = reverse("respond:start", kwargs={"slug": own_wave.open_link_slug})
+    other_start = reverse("respond:start", kwargs={"slug": other_wave.open_link_slug})
+    invitee = Client()
+    with transaction.atomic():
+        assert outcome(invitee.get(world.own.objects["invitation_link"])) == 302
+        assert invitee.get(own_start).status_code == 200
+        assert invitee.get(other_start).status_code == 404
+        transaction.set_rollback(True)
+    problems = []
+    for caller in CALLERS:
+        want = SIGN_IN if caller == ADMIN_NO_MFA else 404
+        for path in (own_start, other_start):
+            with _sent(world.clients[caller], "GET", path, {}) as reply:
+                if outcome(reply) != want:
+                    problems.append(f"{caller}, GET {path}: expected {want}, got {outcome(reply)}")  # fmt: skip
+    assert not problems, "\n".join(problems)
