@@ -26,6 +26,7 @@ from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from pulse.ideas.services.moderation import post_hide
 from pulse.organisations.models import ICS
 from pulse.tests.authorisation_policy import (
     ACCOUNT,
@@ -52,11 +53,13 @@ from pulse.tests.authorisation_world import (
     ANONYMOUS,
     CALLERS,
     DJANGO_STAFF,
+    MODERATOR,
     NATIONAL,
     OTHER,
     PLATFORM,
     REGIONAL,
     RESPONDENT,
+    STAFF,
     TOKEN_CALLERS,
     Side,
     World,
@@ -483,4 +486,28 @@ def test_a_survey_by_invitation_only_opens_only_in_the_browser_that_followed_its
             with _sent(world.clients[caller], "GET", path, {}) as reply:
                 if outcome(reply) != want:
                     problems.append(f"{caller}, GET {path}: expected {want}, got {outcome(reply)}")  # fmt: skip
+    assert not problems, "\n".join(problems)
+
+
+# --- a hidden idea -----------------------------------------------------------------------------
+
+
+def test_a_hidden_idea_is_found_only_by_its_author_and_the_moderators(world: World) -> None:
+    """Hiding narrows who finds an idea within its own system: readers who are neither its
+    author nor a moderator get "Page not found", as if it did not exist."""
+    idea, moderator = world.own.objects["idea"], world.users[MODERATOR]
+    path = reverse("ideas:show_idea", kwargs={"ics_code": world.own.ics.url_code, "idea_id": idea.pk})  # fmt: skip
+    finders = {STAFF, MODERATOR, ADMIN, PLATFORM}  # the author, and those who moderate
+    problems = []
+    with transaction.atomic():
+        post_hide(post=idea, reason="Names a colleague", by=moderator)
+        for caller in CALLERS:
+            rule = URLS["ideas:show_idea"]
+            want = expected(rule, caller, OWN_CONTEXT, path, "GET")
+            if want == 200 and caller not in finders:
+                want = 404
+            with _sent(world.clients[caller], "GET", path, {}) as reply:
+                if outcome(reply) != want:
+                    problems.append(f"{caller}: expected {want}, got {outcome(reply)}")
+        transaction.set_rollback(True)
     assert not problems, "\n".join(problems)
