@@ -6,17 +6,19 @@ Run from the repository root (bench/README.md, "Faults")::
     .venv/bin/python -m bench.faults --db sqlite --runs 20
 
 Each run prepares `--drafts` complete drafts (each in its own session, each with a unique
-marker in its free-text answer), then bursts them at gunicorn from `--threads` threads, one
-post per draft plus a second, concurrent post for every tenth draft (a double click). During
-the burst it SIGKILLs one gunicorn worker, then (PostgreSQL) crashes the database server
-(`pg_ctl stop -m immediate`: no shutdown checkpoint, crash recovery at the next start) and
-starts it again, then SIGKILLs gunicorn's master and every worker at once. It then restarts
-gunicorn and checks, by marker, before and after posting every unacknowledged draft once more:
+marker in its free-text answer), then bursts them at gunicorn from `--threads` threads, every
+tenth draft posted twice at once (a double click); a post that is not acknowledged is made again
+0.2 s later (the respondent presses "Submit" again) until every draft is acknowledged. During
+the burst it SIGKILLs one gunicorn worker, then gunicorn's master and every worker at once, and
+restarts gunicorn; on PostgreSQL it then crashes the database server (`pg_ctl stop -m
+immediate`: no shutdown checkpoint, crash recovery at the next start) and starts it again.
+After the burst it checks, by marker, that:
 
 - every acknowledged draft (a reply redirecting to the confirmation) is stored exactly once;
 - nothing half-exists: no response whose answers differ from its draft's, no draft kept beside
   its response, and no draft stored twice.
 
+Drafts still unacknowledged when the burst times out are posted once more and checked again.
 On PostgreSQL the run uses a throwaway server of its own (initdb in a temporary folder, on a
 free port, as the `postgres` user when run as root), so crashing it disturbs no one else's
 database. It prints and saves in var/bench/results/ one JSON document with every run.
@@ -130,25 +132,42 @@ class Burst:
                 self.acknowledged.add(client["draft"])
         return done
 
-    def run(self) -> None:
-        work: queue.Queue[dict[str, str]] = queue.Queue()
+    def start(self) -> None:
+        """Post every draft from `threads` threads; a draft whose post was not acknowledged is
+        posted again 0.2 s later (the respondent presses "Submit" again), until `finish`."""
+        self.work: queue.Queue[dict[str, str]] = queue.Queue()
+        self.stopping = threading.Event()
         for index, client in enumerate(self.clients):
-            work.put(client)
+            self.work.put(client)
             if index % DOUBLE_EVERY == 0:
-                work.put(client)  # a double click, usually handled at the same moment
-
-        def worker() -> None:
-            while True:
-                try:
-                    client = work.get_nowait()
-                except queue.Empty:
-                    return
-                self.post(client)
-
-        pool = [threading.Thread(target=worker) for _ in range(self.threads)]
-        for thread in pool:
+                self.work.put(client)  # a double click, usually handled at the same moment
+        self.pool = [threading.Thread(target=self._worker) for _ in range(self.threads)]
+        for thread in self.pool:
             thread.start()
-        for thread in pool:
+
+    def _worker(self) -> None:
+        while not self.stopping.is_set():
+            try:
+                client = self.work.get(timeout=0.1)
+            except queue.Empty:
+                with self.lock:
+                    if len(self.acknowledged) == len(self.clients):
+                        return
+                continue
+            if not self.post(client) and client["draft"] not in self.acknowledged:
+                time.sleep(0.2)
+                self.work.put(client)
+
+    def finish(self, timeout: float) -> None:
+        """Wait until every draft is acknowledged, or `timeout` seconds, then stop posting."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                if len(self.acknowledged) == len(self.clients):
+                    break
+            time.sleep(0.2)
+        self.stopping.set()
+        for thread in self.pool:
             thread.join()
 
 
@@ -224,23 +243,32 @@ def _one_run(
 
     def at(seconds: float, what: str) -> None:
         time.sleep(max(0.0, seconds - (time.monotonic() - started)))
-        events.append(f"{time.monotonic() - started:.2f}s {what}")
+        events.append(
+            f"{time.monotonic() - started:.2f}s {what} ({len(burst.acknowledged)} acknowledged)"
+        )
 
-    runner = threading.Thread(target=burst.run)
-    runner.start()
-    at(rng.uniform(0.3, 1.0), f"SIGKILL worker {server.kill_worker()}")
+    burst.start()
+    at(rng.uniform(0.3, 1.0), "SIGKILL one gunicorn worker")
+    server.kill_worker()
+    at(rng.uniform(1.5, 2.5), "SIGKILL gunicorn master and every worker")
+    server.kill_all()
+    time.sleep(rng.uniform(0.0, 0.5))
+    server.start(ready_path=f"/s/{wave.open_link_slug}/")
+    events.append(f"{time.monotonic() - started:.2f}s gunicorn restarted")
     if pg is not None:
-        at(rng.uniform(1.2, 2.0), "PostgreSQL crash (stop -m immediate)")
+        at(
+            time.monotonic() - started + rng.uniform(0.5, 1.5),
+            "PostgreSQL crash (stop -m immediate)",
+        )
         pg.crash()
         time.sleep(rng.uniform(0.2, 1.0))
         pg.start()
         events.append(f"{time.monotonic() - started:.2f}s PostgreSQL started (crash recovery)")
-    at(rng.uniform(2.5, 3.5), "SIGKILL gunicorn master and every worker")
-    server.kill_all()
-    runner.join()
+    burst.finish(timeout=args.burst_timeout)
+    events.append(
+        f"{time.monotonic() - started:.2f}s burst over ({len(burst.acknowledged)} acknowledged)"
+    )
     acknowledged_in_burst = set(burst.acknowledged)
-    server.start(ready_path=f"/s/{wave.open_link_slug}/")
-    events.append(f"{time.monotonic() - started:.2f}s gunicorn restarted")
     before = check(expected, stored_by_marker(wave.pk, markers), drafts_left(ids))
     lost_before = sum(
         1 for d, found in stored_by_marker(wave.pk, markers).items()
@@ -291,6 +319,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=16, help="concurrent posting threads")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--burst-timeout",
+        type=float,
+        default=120,
+        help="seconds to keep re-posting after the faults",
+    )
     args = parser.parse_args(argv)
 
     pg = PrivatePostgres() if args.db == "postgres" else None
