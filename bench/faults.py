@@ -35,6 +35,7 @@ import pwd
 import queue
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -211,18 +212,9 @@ def check(
 
 
 def one_run(
-    number: int, args: argparse.Namespace, target: Target, pg: PrivatePostgres | None, wave: Any
-) -> dict[str, Any]:
-    server = Gunicorn(target, workers=args.workers, log=VAR / f"faults-{args.db}-gunicorn.log")
-    try:
-        return _one_run(number, args, server, pg, wave)
-    finally:
-        server.kill_all()
-
-
-def _one_run(
     number: int, args: argparse.Namespace, server: Gunicorn, pg: PrivatePostgres | None, wave: Any
 ) -> dict[str, Any]:
+    """One run against the running `server`; it leaves the server restarted and running."""
     from bench.load import data
     from pulse.surveys.answers import clean_answers
     from pulse.surveys.models import ResponseDraft
@@ -236,7 +228,6 @@ def _one_run(
         str(d.pk): clean_answers(wave.definition, d.answers, places=codes)
         for d in ResponseDraft.objects.filter(pk__in=ids)
     }
-    server.start(ready_path=f"/s/{wave.open_link_slug}/")
     burst = Burst(server.port, wave.open_link_slug, clients, args.threads)
     events: list[str] = []
     started = time.monotonic()
@@ -278,7 +269,6 @@ def _one_run(
     retry = Burst(server.port, wave.open_link_slug, retried, args.threads)
     for client in retried:
         retry.post(client)
-    server.stop()
     stored = stored_by_marker(wave.pk, markers)
     after = check(expected, stored, drafts_left(ids))
     acknowledged = acknowledged_in_burst | retry.acknowledged
@@ -317,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--drafts", type=int, default=300, help="drafts submitted per run")
     parser.add_argument("--threads", type=int, default=16, help="concurrent posting threads")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--burst-timeout",
@@ -327,7 +317,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # clean up on `kill` too
     pg = PrivatePostgres() if args.db == "postgres" else None
+    server: Gunicorn | None = None
     report: dict[str, Any] = {
         "command": " ".join(
             ["python -m bench.faults", *(argv if argv is not None else sys.argv[1:])]
@@ -352,8 +344,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench.load import data
 
         wave = data.create_wave()
+        server = Gunicorn(target, workers=args.workers, log=VAR / f"faults-{args.db}-gunicorn.log")
+        server.start(ready_path=f"/s/{wave.open_link_slug}/")
         for number in range(1, args.runs + 1):
-            result = one_run(number, args, target, pg, wave)
+            result = one_run(number, args, server, pg, wave)
             report["runs"].append(result)
             print(
                 json.dumps(
@@ -365,6 +359,8 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
     finally:
+        if server is not None:
+            server.kill_all()
         if pg is not None:
             pg.remove()
     runs = report["runs"]
