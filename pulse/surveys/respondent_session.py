@@ -132,6 +132,18 @@ def submitted(request: HttpRequest, wave: Wave, *, save: bool = False) -> None:
         request.session.modified = False
 
 
+def answered_in_store(request: HttpRequest, wave: Wave) -> bool:
+    """Whether the session as stored now (not as this request read it) says the wave has been
+    answered. A second click on "Submit" waits for the first to commit, then finds the draft
+    gone: only the stored session tells it whether the first stored the answers."""
+    key = request.session.session_key
+    if key is None:
+        return False
+    stored = type(request.session)(session_key=key).load()
+    answered = stored.get(ANSWERED_KEY)
+    return isinstance(answered, list) and wave.open_link_slug in answered
+
+
 def done_cookie_name(wave: Wave) -> str:
     return f"pulse_done_{wave.open_link_slug}"
 

@@ -1,6 +1,7 @@
 """Check your answers, submit and the confirmation."""
 
 import re
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -9,6 +10,7 @@ from django.utils import timezone
 from pulse.core.tests.html import assert_page_basics, error_summary, soup, text
 from pulse.surveys.answers import clean_answers
 from pulse.surveys.models import Response, ResponseDraft
+from pulse.surveys.services.waves import wave_close
 from pulse.surveys.tests.factories import open_wave
 from pulse.surveys.tests.respond_helpers import (
     answer_everything,
@@ -18,6 +20,7 @@ from pulse.surveys.tests.respond_helpers import (
     started,
     url,
 )
+from pulse.surveys.views.respond import answering
 
 pytestmark = pytest.mark.django_db
 
@@ -146,15 +149,54 @@ def test_a_double_click_whose_first_reply_was_lost_still_ends_on_the_confirmatio
     assert Response.objects.count() == 1
 
 
-def test_a_draft_submitted_by_a_concurrent_request_is_not_stored_twice(client: Client) -> None:
+def test_a_draft_submitted_by_a_concurrent_request_is_not_stored_twice(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
     wave = open_wave()
-    draft = answer_everything(client, wave)
-    from pulse.surveys.services.responses import draft_submit
+    answer_everything(client, wave)
+    real_submit = answering.draft_submit
 
-    draft_submit(draft_id=draft.pk)  # the other request won the race
+    def the_other_click_wins(**kwargs: Any) -> Any:
+        # A second click of the same browser stores the answers just before this one locks
+        # the draft: it commits the response and the session's "answered" mark.
+        other = Client()
+        other.cookies["sessionid"] = client.cookies["sessionid"].value
+        monkeypatch.setattr(answering, "draft_submit", real_submit)
+        assert other.post(url("submit", wave))["Location"] == url("done", wave)
+        return real_submit(**kwargs)
+
+    monkeypatch.setattr(answering, "draft_submit", the_other_click_wins)
     response = client.post(url("submit", wave))
     assert response["Location"] == url("done", wave)
     assert Response.objects.count() == 1
+
+
+def test_answers_that_were_not_stored_are_never_confirmed(client: Client) -> None:
+    wave = open_wave()
+    draft = answer_everything(client, wave)
+    ResponseDraft.objects.filter(pk=draft.pk).delete()  # e.g. expired and purged meanwhile
+    response = client.post(url("submit", wave))
+    assert response["Location"] == url("start", wave)
+    assert not Response.objects.exists()
+    assert client.get(url("done", wave)).status_code != 200
+
+
+def test_a_survey_closing_as_answers_are_submitted_says_so_and_confirms_nothing(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wave = open_wave()
+    answer_everything(client, wave)
+    real_submit = answering.draft_submit
+
+    def closing_first(**kwargs: Any) -> Any:
+        wave_close(wave=wave, by=None)  # deletes the wave's drafts
+        return real_submit(**kwargs)
+
+    monkeypatch.setattr(answering, "draft_submit", closing_first)
+    response = client.post(url("submit", wave))
+    assert "closed" in text(response).lower()
+    assert "Location" not in response
+    assert not Response.objects.exists()
 
 
 def test_a_submit_with_a_missing_answer_goes_back_to_that_section(client: Client) -> None:

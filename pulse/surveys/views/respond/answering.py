@@ -146,8 +146,9 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         # The session's "answered" mark commits with the response: one write, not two.
         with transaction.atomic():
-            draft_submit(draft_id=uuid.UUID(draft_id), invitation_id=invited)
-            respondent_session.submitted(request, wave, save=True)
+            stored = draft_submit(draft_id=uuid.UUID(draft_id), invitation_id=invited)
+            if stored is not None:
+                respondent_session.submitted(request, wave, save=True)
     except InvalidAnswers as error:
         return redirect(_first_problem(wave, error))
     except NotAcceptingResponses as error:
@@ -156,6 +157,16 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
         draft_discard(draft_id=uuid.UUID(draft_id))
         respondent_session.forget(request, wave)
         return redirect("respond:start", slug=slug)
+    if stored is None and not respondent_session.answered_in_store(request, wave):
+        # The draft went without becoming a response (the survey closed at that moment, or the
+        # draft expired): never confirm answers that were not stored.
+        respondent_session.forget(request, wave)
+        reason = acceptance(wave_for_respondent(slug=slug))
+        if reason is not None:
+            return not_accepting(request, wave, reason)
+        return redirect("respond:start", slug=slug)
+    if stored is None:  # a second click: the first stored the answers and confirmed them
+        respondent_session.submitted(request, wave)
     reply = redirect("respond:done", slug=slug)
     respondent_session.mark_answered(reply, wave)
     return reply
