@@ -1,8 +1,9 @@
 """Browser journeys: Playwright driving Debian's Chromium against the live test server.
 
-Every page a journey visits is checked with axe-core for WCAG 2.2 A and AA, automatically: the
-`page` fixtures run axe each time a page finishes loading (a form posted back with errors
-included), and the test fails at the end if any page had violations. Journeys also call
+Every page a journey stays on is checked with axe-core for WCAG 2.2 A and AA, automatically:
+the `page` fixtures run axe each time a page finishes loading (a form posted back with errors
+included), unless the journey is already leaving it, and the test fails at the end if any page
+had violations. Journeys also call
 `check_page` where they want more: a title, exactly one h1, the banner/main/contentinfo
 landmarks and no Content-Security-Policy violations.
 
@@ -66,8 +67,12 @@ window.addEventListener('mousedown', e => { if (e.isTrusted) window.pulsePointer
 STATE_SCRIPT = "() => [document.contentType, location.href, document.title, document.body ? document.body.innerText.length : 0].join('|')"  # fmt: skip
 
 
+def _is_navigation(request: Request) -> bool:
+    return request.is_navigation_request() and request.frame.parent_frame is None
+
+
 def _record_visit(request: Request) -> None:
-    if not request.is_navigation_request() or request.frame.parent_frame is not None:
+    if not _is_navigation(request):
         return
     try:
         match = resolve(urlsplit(request.url).path)
@@ -77,11 +82,21 @@ def _record_visit(request: Request) -> None:
         VISITED.add(match.view_name)
 
 
+def _count_navigation(page: Page, request: Request) -> None:
+    if _is_navigation(request):
+        page.navigations += 1  # type: ignore[attr-defined]
+
+
 def _axe_on_load(page: Page) -> None:
     """Run axe on the page that has just loaded, once per distinct page state."""
+    before = page.navigations  # type: ignore[attr-defined]
     try:
         state = page.evaluate(STATE_SCRIPT)
         if not state.startswith("text/html") or state in page.axe_checked:  # type: ignore[attr-defined]
+            return
+        if page.navigations != before:  # type: ignore[attr-defined]
+            # The journey is already leaving (a form is being posted): axe would only compete
+            # with the server for the CPU. Pages a journey stays on are checked.
             return
         page.axe_checked.add(state)  # type: ignore[attr-defined]
         violations = axe_violations(page)
@@ -97,7 +112,9 @@ def _watched(page: Page, pointer: list[str]) -> Page:
     page.set_default_timeout(10_000)
     page.axe_checked = set()  # type: ignore[attr-defined]
     page.axe_problems = []  # type: ignore[attr-defined]
+    page.navigations = 0  # type: ignore[attr-defined]
     page.on("request", _record_visit)
+    page.on("request", lambda r: _count_navigation(page, r))
     page.on("load", _axe_on_load)
     page.context.expose_function("pulsePointer", lambda kind: pointer.append(kind))
     page.context.add_init_script(POINTER_SCRIPT)
