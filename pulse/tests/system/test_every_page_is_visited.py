@@ -36,11 +36,6 @@ NO_JOURNEY: dict[str, str] = {
     "surveys:export_instrument": FILE,
     "ideas:mark_notifications_read": POST_ONLY,
     "ideas:withdraw_support": POST_ONLY,
-    "accounts:set_up_mfa": "NOT YET COVERED: shown mid-sign-in to an admin without an "
-    "authenticator when MFA is required; tested without a browser in "
-    "pulse/accounts/tests/test_sign_in.py",
-    "national:list_england_downloads": "NOT YET COVERED: the England downloads page (the "
-    "region's, built from the same template, is visited by national_view)",
 }
 
 

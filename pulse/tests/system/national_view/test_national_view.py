@@ -107,3 +107,9 @@ def test_a_national_analyst_compares_systems_and_downloads_a_regions_figures(
     }
     assert listed == set(NORTH_WEST)
     assert national.publication.pk
+
+    # And England's figures can be asked for in the same way
+    page.goto("/england/")
+    page.get_by_role("link", name="Download these figures").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Download the figures")
+    check_page(page)

@@ -1,5 +1,7 @@
 """Journey: an ICS lead finds the service, signs in with their authenticator and manages places."""
 
+from typing import Any
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -83,3 +85,30 @@ def test_an_ics_admin_signs_in_with_a_security_code_and_adds_a_place(page: Page)
     expect(page.get_by_role("table")).to_contain_text("Wirral")
     expect(page.get_by_text("Wirral added")).to_be_visible()
     check_page(page)
+
+
+def test_an_ics_admin_without_an_authenticator_sets_one_up_when_signing_in(
+    page: Page, settings: Any
+) -> None:
+    # Given MFA is required (as in production) and an ICS admin has no authenticator yet
+    settings.PULSE_MFA_REQUIRED = True
+    admin = member(Role.ICS_ADMIN, "QYG", email="new.lead@cheshire.example.nhs.uk")
+
+    # When they sign in with their email and password
+    page.goto("/sign-in/")
+    page.get_by_label("Email address").fill("new.lead@cheshire.example.nhs.uk")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+    # Then they are asked to set up an authenticator app, with a QR code and a key to type
+    expect(page.get_by_role("heading", level=1)).to_have_text("Set up your authenticator app")
+    expect(page.locator(".app-qr-code svg")).to_be_visible()
+    check_page(page)
+
+    # When they enter the code their new app shows, they reach their home page
+    device = admin.totpdevice_set.get(confirmed=False)
+    page.get_by_label("Security code").fill(current_code(device))
+    page.get_by_role("button", name="Confirm and continue").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Hello")
+    device.refresh_from_db()
+    assert device.confirmed
