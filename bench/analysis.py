@@ -57,12 +57,10 @@ GRID_STEMS = ("involve_vision", "involve_decisions", "involve_resources")
 
 
 def ics_codes() -> list[str]:
-    """The 42 ODS codes, or synthetic ones when the reference file is not there."""
-    for path in (Path("../shared/reference/icbs.csv"), Path("/work/shared/reference/icbs.csv")):
-        if path.exists():
-            with path.open(encoding="utf-8") as handle:
-                return [row["ods_code"] for row in csv.DictReader(handle)]
-    return [f"Q{i:02d}" for i in range(42)]
+    """The 42 ODS codes, from the reference data the project owns."""
+    path = Path(__file__).resolve().parent.parent / "pulse" / "organisations" / "data" / "icbs.csv"
+    with path.open(encoding="utf-8") as handle:
+        return [row["ods_code"] for row in csv.DictReader(handle)]
 
 
 def instrument() -> InstrumentMeta:
