@@ -101,11 +101,21 @@ def set_up_mfa(request: HttpRequest) -> HttpResponse:
     user = request.user if request.user.is_authenticated else _pending_user(request)
     if user is None:
         return redirect("accounts:sign_in")
+    # The same secret until it is confirmed or 30 minutes old, so that reloading the page or
+    # coming back to it does not undo what the person has already scanned.
     device = selectors.unconfirmed_device(user=user)
-    if device is None or request.method == "GET":
-        device = services.mfa_device_start(user=user)
     form = CodeForm(data=request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if device is None:
+        device = services.mfa_device_start(user=user)
+        if request.method == "POST":
+            form.is_valid()
+            form.errors.pop("code", None)
+            form.add_error(
+                "code",
+                "The QR code you scanned is more than 30 minutes old. Scan the new QR code, "
+                "then enter the code your authenticator app shows.",
+            )
+    elif request.method == "POST" and form.is_valid():
         if services.mfa_device_confirm(device=device, token=form.cleaned_data["code"]):
             if request.user.is_authenticated:
                 otp_login(request, device)

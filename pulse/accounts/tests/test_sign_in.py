@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytest
 from django.test import Client, override_settings
 
@@ -141,3 +143,42 @@ def test_sign_out_needs_a_post_and_ends_the_session(client: Client) -> None:
     assert client.get("/sign-out/").status_code == 405
     client.post("/sign-out/")
     assert "_auth_user_id" not in client.session
+
+
+def _secret_shown(page) -> str:  # type: ignore[no-untyped-def]
+    return soup(page).select_one(".app-secret-key code").get_text(strip=True)
+
+
+@override_settings(PULSE_MFA_REQUIRED=True)
+def test_reloading_the_set_up_page_keeps_the_secret_already_scanned(client: Client) -> None:
+    admin = member(Role.ICS_ADMIN, "QYG", email="lead@example.nhs.uk")
+    sign_in(client, "lead@example.nhs.uk")
+    first = _secret_shown(client.get("/sign-in/set-up-authenticator/"))
+    scanned = admin.totpdevice_set.get(confirmed=False)
+    assert _secret_shown(client.get("/sign-in/set-up-authenticator/")) == first
+    assert admin.totpdevice_set.count() == 1
+
+    done = client.post("/sign-in/set-up-authenticator/", {"code": current_code(scanned)})
+    assert done["Location"] == "/home/"
+
+
+@override_settings(PULSE_MFA_REQUIRED=True)
+def test_a_set_up_secret_older_than_30_minutes_is_replaced_with_a_clear_message(
+    client: Client,
+) -> None:
+    admin = member(Role.ICS_ADMIN, "QYG", email="lead@example.nhs.uk")
+    sign_in(client, "lead@example.nhs.uk")
+    first = _secret_shown(client.get("/sign-in/set-up-authenticator/"))
+    scanned = admin.totpdevice_set.get(confirmed=False)
+    code = current_code(scanned)
+    admin.totpdevice_set.update(created_at=scanned.created_at - timedelta(minutes=31))
+
+    page = client.post("/sign-in/set-up-authenticator/", {"code": code})
+    assert page.status_code == 200
+    assert error_summary(page) == [
+        "The QR code you scanned is more than 30 minutes old. Scan the new QR code, "
+        "then enter the code your authenticator app shows."
+    ]
+    assert _secret_shown(page) != first
+    assert not admin.totpdevice_set.filter(confirmed=True).exists()
+    assert admin.totpdevice_set.count() == 1
