@@ -104,7 +104,8 @@ def set_up_mfa(request: HttpRequest) -> HttpResponse:
     # The same secret until it is confirmed or 30 minutes old, so that reloading the page or
     # coming back to it does not undo what the person has already scanned.
     device = selectors.unconfirmed_device(user=user)
-    form = CodeForm(data=request.POST or None)
+    # Bound on every POST, even an empty one: the errors below are added to it.
+    form = CodeForm(data=request.POST if request.method == "POST" else None)
     if device is None:
         device = services.mfa_device_start(user=user)
         if request.method == "POST":

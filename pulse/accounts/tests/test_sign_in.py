@@ -182,3 +182,26 @@ def test_a_set_up_secret_older_than_30_minutes_is_replaced_with_a_clear_message(
     assert _secret_shown(page) != first
     assert not admin.totpdevice_set.filter(confirmed=True).exists()
     assert admin.totpdevice_set.count() == 1
+
+
+@override_settings(PULSE_MFA_REQUIRED=True)
+def test_an_empty_post_to_the_set_up_page_gets_the_page_again_not_a_server_error(
+    client: Client,
+) -> None:
+    """Posting before any secret was made (or after it expired) with no code at all: the form
+    was left unbound, and adding the expiry message to it raised an AttributeError."""
+    admin = member(Role.ICS_ADMIN, "QYG", email="lead@example.nhs.uk")
+    sign_in(client, "lead@example.nhs.uk")
+
+    page = client.post("/sign-in/set-up-authenticator/", {})
+    assert page.status_code == 200
+    assert error_summary(page) == [
+        "The QR code you scanned is more than 30 minutes old. Scan the new QR code, "
+        "then enter the code your authenticator app shows."
+    ]
+    assert admin.totpdevice_set.filter(confirmed=False).count() == 1
+
+    again = client.post("/sign-in/set-up-authenticator/", {})
+    assert again.status_code == 200
+    assert error_summary(again), "an empty code is refused with a message"
+    assert not admin.totpdevice_set.filter(confirmed=True).exists()
