@@ -22,11 +22,19 @@ from pulse.actions.tests.factories import add_action
 from pulse.api.models import ApiToken
 from pulse.api.services import api_token_create
 from pulse.assessments import selectors as assessment_selectors
+from pulse.assessments.models import GatewayRating, IndicatorRating, PanelMember, Round, RoundStatus
 from pulse.assessments.services import rounds
-from pulse.assessments.tests.factories import completed_round, open_round, rate_all, seat_of
-from pulse.ideas.models import Report, Stage
+from pulse.assessments.tests.factories import (
+    agree_all,
+    completed_round,
+    open_round,
+    rate_all,
+    seat_of,
+)
+from pulse.ideas.models import Notification, Report, Stage
 from pulse.ideas.services.domains import email_domain_add
-from pulse.ideas.services.ideas import comment_create, idea_create, report_create
+from pulse.ideas.services.ideas import comment_create, idea_create, idea_support, report_create
+from pulse.ideas.services.moderation import post_hide
 from pulse.ideas.services.stages import stage_defaults_ensure
 from pulse.ideas.tests.factories import ChallengeFactory
 from pulse.organisations.models import ICS, Membership, Region, Role
@@ -35,9 +43,10 @@ from pulse.organisations.tests.factories import ics as ics_by_code
 from pulse.reports.tests.national_builders import national_data
 from pulse.surveys.models import Wave, WaveStatus
 from pulse.surveys.services.distribution import participants_add
-from pulse.surveys.services.results import results_upload_create
+from pulse.surveys.services.results import results_columns_update, results_upload_create
 from pulse.surveys.tests.distribution_helpers import LINK, invited_wave, path_of
 from pulse.surveys.tests.factories import open_wave, small_version
+from pulse.surveys.tests.respond_helpers import answer_everything
 
 OWN, OTHER = "QYG", "QWO"
 
@@ -66,6 +75,13 @@ TOKEN_CALLERS = [STAFF, MODERATOR, PANEL, VIEWER, ADMIN, REGIONAL, NATIONAL, PLA
 LOCAL_KEY = "local_team"
 LOCAL_QUESTION = {"key": LOCAL_KEY, "type": "free_text", "text": "Which team are you in?", "required": False}  # fmt: skip
 RESULTS_CSV = b"Which layers do you work at?,I feel valued.\nPlace,Agree\nSystem,Disagree\n"
+#: The closed wave's upload in progress: an export that answers every question the small
+#: survey requires of someone at place, so that it can be imported.
+COMPLETE_CSV = (
+    b"Which layers do you work at?,Which place do you work in?,Anything more?,"
+    b"Years in a leadership role,I am involved in decisions.,I feel valued.\n"
+    b"Place,Wirral,No,12,Agree,Agree\n"
+)
 
 
 @dataclass
@@ -108,7 +124,10 @@ def _waves(side: Side, admin: User, published: Wave) -> None:
     people = [{"email": f"leader{i}@{code}.example.nhs.uk"} for i in range(3)]
     participants_add(wave=draft, people=people, by=admin)
     participants_add(wave=live, people=people, by=admin)
-    upload = results_upload_create(wave=closed, name="export.csv", data=RESULTS_CSV, by=admin)
+    upload = results_upload_create(wave=closed, name="export.csv", data=COMPLETE_CSV, by=admin)
+    # Two questions share that text: the heading alone cannot say which layer's it is.
+    columns = {0: "layers", 1: "place", 2: "more", 3: "years", 4: "involved__place", 5: "valued"}
+    upload = results_columns_update(upload=upload, column_map=columns, date_column=None, by=admin)
     sent = len(mail.outbox)
     invited = invited_wave(count=1, ics=ics, title="Pulse check by invitation only")
     link = LINK.findall(mail.outbox[sent].body)[0]
@@ -131,6 +150,7 @@ def _assessments(side: Side, admin: User, panel: User) -> None:
     agreeing = open_round(panel=[panel], ods_code=code, admin=admin)
     rate_all(agreeing, panel)
     agreeing = rounds.round_close_rating(round=agreeing, by=admin)
+    agree_all(agreeing, admin)  # every level agreed: the round can be completed
     version = agreeing.version
     side.objects.update(
         round_completed=done,
@@ -151,11 +171,16 @@ def _ideas(side: Side, admin: User, staff: User, moderator: User) -> None:
                        description="Two hours a month.", principles=["P3"], anonymous=False)  # fmt: skip
     comment = comment_create(idea=idea, author=moderator, body="Good idea.", anonymous=False)
     report_create(reporter=moderator, reason="Off topic", idea=idea)
+    idea_support(idea=idea, user=moderator)
+    hidden = comment_create(idea=idea, author=staff, body="Ask Dr Jones.", anonymous=False)
+    post_hide(post=hidden, reason="Names a colleague", by=moderator)
     domain = email_domain_add(ics=ics, domain=f"{ics.ods_code.lower()}.example.nhs.uk", by=admin)
     side.objects.update(
         challenge=challenge,
         idea=idea,
         comment=comment,
+        comment_hidden=hidden,
+        notification=Notification.objects.for_ics(ics).filter(user=staff).first(),
         stage=stages[-1],
         domain=domain,
         report=Report.objects.get(idea=idea),
@@ -207,14 +232,54 @@ def build_world() -> World:
     return World(own, other, users, tokens, secrets, national.publication.pk)
 
 
+def _round_rating(side: Side) -> None:
+    """The round agreeing levels is back in its rating stage (its panel member's ratings still
+    submitted): a system runs one round at a time, so the world cannot hold both for good."""
+    round_id = side.objects["round_agreeing"].pk
+    Round.objects.filter(pk=round_id).update(status=RoundStatus.RATING, rating_closed_at=None)
+
+
+def _panel_rating(side: Side) -> None:
+    """As `_round_rating`, and the panel member has not submitted their ratings yet."""
+    _round_rating(side)
+    PanelMember.objects.filter(pk=side.objects["seat"].pk).update(submitted_at=None)
+
+
+def _panel_not_started(side: Side) -> None:
+    """As `_panel_rating`, and the panel member has not rated anything yet."""
+    _panel_rating(side)
+    seat = side.objects["seat"].pk
+    IndicatorRating.objects.filter(panel_member=seat).delete()
+    GatewayRating.objects.filter(panel_member=seat).delete()
+
+
+def _no_round_running(side: Side) -> None:
+    """The round agreeing levels is completed, so the system can open a new one."""
+    today = timezone.localdate()
+    Round.objects.filter(pk=side.objects["round_agreeing"].pk).update(
+        status=RoundStatus.COMPLETED, completed_on=today
+    )
+
+
+#: States a rule can ask for (`Rule.given`), set for both systems inside each request's
+#: savepoint, so that they are rolled back with it.
+GIVEN = {
+    "a round is being rated": _round_rating,
+    "the panel member is rating": _panel_rating,
+    "the panel member has not started rating": _panel_not_started,
+    "no round is running": _no_round_running,
+}
+
+
 def signed_in(world: World, name: str) -> Client:
     """A browser for the caller: signed in, with the second factor verified unless the caller
-    is the admin who has not given one; the respondent has started the own open survey."""
+    is the admin who has not given one; the respondent has answered every question of the own
+    open survey (their draft is the own system's `respondent_draft`)."""
     client = Client()
     if name == RESPONDENT:
-        slug = world.own.objects["wave_open"].open_link_slug
-        reply = client.post(f"/s/{slug}/", {})
-        assert reply.status_code == 302, "the respondent could not start the open survey"
+        # Every question answered, so that the survey can be submitted.
+        draft = answer_everything(client, world.own.objects["wave_open"])
+        world.own.objects["respondent_draft"] = draft
     elif name != ANONYMOUS:
         user = world.users[name]
         client.force_login(user)

@@ -12,13 +12,14 @@ rolled back, so no request sees another's changes.
 import copy
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.db.models import Model
 from django.forms.models import model_to_dict
@@ -45,7 +46,9 @@ from pulse.tests.authorisation_policy import (
     SIGN_IN,
     SURVEY,
     URLS,
+    Ref,
     Rule,
+    Upload,
 )
 from pulse.tests.authorisation_world import (
     ADMIN,
@@ -53,6 +56,7 @@ from pulse.tests.authorisation_world import (
     ANONYMOUS,
     CALLERS,
     DJANGO_STAFF,
+    GIVEN,
     MODERATOR,
     NATIONAL,
     OTHER,
@@ -265,14 +269,16 @@ def _count_query() -> str:
 
 
 def fingerprint(world: World, name: str, rule: Rule) -> dict[str, Any]:
-    """Row counts of every table of the platform, and every field of both systems and of the
-    objects the URL names: a refused POST must leave all of them as they were."""
+    """Row counts of every table of the platform, and every field of both systems, of the
+    objects the URL names and of those the post watches: a refused POST must leave all of them
+    as they were."""
     with connection.cursor() as cursor:
         cursor.execute(_count_query())
         counts = dict(cursor.fetchall())
     objects = {}
+    watched = list(rule.post.watch) if rule.post else []
     for side in (world.own, world.other):
-        refs = url_args(name, rule).values() if "/" not in name else []
+        refs = [*url_args(name, rule).values(), *watched] if "/" not in name else []
         named = [side.objects[ref.partition(".")[0]] for ref in refs if _is_object(side, ref) and ref != "token"]  # fmt: skip
         for found in [side.ics, *named]:
             row = type(found)._default_manager.filter(pk=found.pk).first()
@@ -280,13 +286,36 @@ def fingerprint(world: World, name: str, rule: Rule) -> dict[str, Any]:
     return {"counts": counts, "objects": objects}
 
 
+def posted(world: World, side: Side, data: dict[str, object]) -> dict[str, Any]:
+    """The rule's data as the browser sends it: objects named by `Ref` as their IDs in the
+    system the URL is for, and a new file for each `Upload`."""
+    sent: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, Ref):
+            sent[key] = _value(world, side, "", value.name)
+        elif isinstance(value, Upload):
+            sent[key] = SimpleUploadedFile(value.name, value.content)
+        else:
+            sent[key] = value
+    return sent
+
+
 @contextmanager
-def _sent(client: Client, method: str, path: str, data: dict[str, Any]) -> Iterator[HttpResponse]:
+def _sent(
+    client: Client,
+    method: str,
+    path: str,
+    data: dict[str, Any],
+    given: Callable[[], None] | None = None,
+) -> Iterator[HttpResponse]:
     """Make the request in a savepoint that is rolled back once the caller has looked at the
     reply, and give the browser back its cookies: no request sees another's changes (a sign-out,
-    the MFA middleware's signing out, a post that was let in)."""
+    the MFA middleware's signing out, a post that was let in). `given` sets the state the
+    request is made in, inside the same savepoint."""
     saved = copy.deepcopy(client.cookies)
     with transaction.atomic():
+        if given is not None:
+            given()
         yield client.post(path, data) if method == "POST" else client.get(path)
         transaction.set_rollback(True)
     client.cookies = saved
@@ -308,16 +337,26 @@ class Asked:
 def _check(world: World, name: str, rule: Rule) -> list[str]:
     problems = []
     before = fingerprint(world, name, rule) if rule.post else None
+
+    def given() -> None:
+        """The rule's state for both systems, and the fingerprint taken in it."""
+        nonlocal before
+        for side in (world.own, world.other):
+            GIVEN[rule.given](side)
+        before = fingerprint(world, name, rule) if rule.post else None
+
     methods = ["GET"] + (["POST"] if rule.post else [])
     for caller in CALLERS:
         client = world.clients[caller]
         for context in contexts(world, name, rule):
             path = _url(world, name, rule, caller, context)
+            side = world.other if context == OTHER_CONTEXT else world.own
             for method in methods:
                 asked = Asked(caller, context, method, path)
                 want = expected(rule, caller, context, path, method)
-                data = rule.post.data if rule.post else {}
-                with _sent(client, method, path, data) as reply:
+                data = posted(world, side, rule.post.data) if rule.post and method == "POST" else {}  # fmt: skip
+                state = given if rule.given else None
+                with _sent(client, method, path, data, state) as reply:
                     problem = _judge(world, name, rule, asked, want, outcome(reply), before)
                 if problem:
                     problems.append(f"{asked}: {problem}")
