@@ -9,8 +9,9 @@ Each run prepares `--drafts` complete drafts (each in its own session, each with
 marker in its free-text answer), then bursts them at gunicorn from `--threads` threads, every
 tenth draft posted twice at once (a double click); a post that is not acknowledged is made again
 0.2 s later (the respondent presses "Submit" again) until every draft is acknowledged. During
-the burst it SIGKILLs one gunicorn worker, then gunicorn's master and every worker at once, and
-restarts gunicorn; on PostgreSQL it then crashes the database server (`pg_ctl stop -m
+the burst it SIGKILLs one gunicorn worker (when 10 to 30% of the drafts are acknowledged), then
+gunicorn's master and every worker at once (35 to 55%), and restarts gunicorn; on PostgreSQL it
+then (65 to 85%) crashes the database server (`pg_ctl stop -m
 immediate`: no shutdown checkpoint, crash recovery at the next start) and starts it again.
 After the burst it checks, by marker, that:
 
@@ -230,27 +231,32 @@ def one_run(
     }
     burst = Burst(server.port, wave.open_link_slug, clients, args.threads)
     events: list[str] = []
+    faults: list[dict[str, Any]] = []
     started = time.monotonic()
 
-    def at(seconds: float, what: str) -> None:
-        time.sleep(max(0.0, seconds - (time.monotonic() - started)))
+    def at(share: tuple[float, float], what: str) -> None:
+        """Wait until a random share of the drafts (within `share`) is acknowledged, so every
+        fault lands mid-burst however fast the machine is (a timer would, on fast cores, fire
+        after the burst is over); give up waiting after 60 s."""
+        target = int(len(clients) * rng.uniform(*share))
+        deadline = time.monotonic() + 60
+        while len(burst.acknowledged) < target and time.monotonic() < deadline:
+            time.sleep(0.002)
+        faults.append({"fault": what, "acknowledged": len(burst.acknowledged)})
         events.append(
             f"{time.monotonic() - started:.2f}s {what} ({len(burst.acknowledged)} acknowledged)"
         )
 
     burst.start()
-    at(rng.uniform(0.3, 1.0), "SIGKILL one gunicorn worker")
+    at((0.10, 0.30), "SIGKILL one gunicorn worker")
     server.kill_worker()
-    at(rng.uniform(1.5, 2.5), "SIGKILL gunicorn master and every worker")
+    at((0.35, 0.55), "SIGKILL gunicorn master and every worker")
     server.kill_all()
     time.sleep(rng.uniform(0.0, 0.5))
     server.start(ready_path=f"/s/{wave.open_link_slug}/")
     events.append(f"{time.monotonic() - started:.2f}s gunicorn restarted")
     if pg is not None:
-        at(
-            time.monotonic() - started + rng.uniform(0.5, 1.5),
-            "PostgreSQL crash (stop -m immediate)",
-        )
+        at((0.65, 0.85), "PostgreSQL crash (stop -m immediate)")
         pg.crash()
         time.sleep(rng.uniform(0.2, 1.0))
         pg.start()
@@ -289,6 +295,8 @@ def one_run(
             "acknowledged_total": len(acknowledged),
         },
         "events": events,
+        "faults": faults,
+        "faults_mid_burst": sum(f["acknowledged"] < len(clients) for f in faults),
     }
     result["ok"] = (
         before["duplicates"] == before["half_written"] == lost_before == 0
@@ -382,6 +390,8 @@ def main(argv: list[str] | None = None) -> int:
         "half_written": sum(
             r["final"]["half_written"] + r["after_restart"]["half_written"] for r in runs
         ),
+        "faults": sum(len(r["faults"]) for r in runs),
+        "faults_mid_burst": sum(r["faults_mid_burst"] for r in runs),
     }
     results = VAR / "results"
     results.mkdir(exist_ok=True)
