@@ -58,8 +58,17 @@ def csrf_cookie(jar: CookieJar) -> str:
     return next((c.value for c in jar if c.name == "csrftoken"), "") or ""
 
 
-def is_done(reply) -> bool:
-    return reply.status_code == 302 and reply.headers.get("Location", "").endswith("/done/")
+def post_submit(client, path: str, headers: dict) -> bool:
+    """Press "Submit your answers"; counts as done only if the reply goes to the confirmation."""
+    with client.post(
+        path, data="", headers=headers, name="POST submit", allow_redirects=False,
+        catch_response=True,
+    ) as reply:  # fmt: skip
+        location = reply.headers.get("Location", "")
+        if reply.status_code == 302 and location.endswith("/done/"):
+            return True
+        reply.failure(f"submit: {reply.status_code} {location}")
+        return False
 
 
 class JourneyUser(FastHttpUser):
@@ -94,13 +103,8 @@ class JourneyUser(FastHttpUser):
                     return
                 location = reply.headers["Location"]
         self.client.get(f"{base}/check/", name="GET check")
-        with self.client.post(
-            f"{base}/submit/", data="", headers=headers, name="POST submit",
-            allow_redirects=False, catch_response=True,
-        ) as reply:  # fmt: skip
-            if not is_done(reply):
-                reply.failure(f"submit: {reply.status_code} {reply.headers.get('Location')}")
-                return
+        if not post_submit(self.client, f"{base}/submit/", headers):
+            return
         self.client.get(f"{base}/done/", name="GET done")
         events.request.fire(
             request_type="journey",
@@ -127,9 +131,4 @@ class SubmitUser(FastHttpUser):
             "Cookie": f"sessionid={client['session']}; csrftoken={client['csrf']}",
             "X-CSRFToken": client["csrf"],
         }
-        with self.client.post(
-            f"/s/{plan()['slug']}/submit/", data="", headers=headers, name="POST submit",
-            allow_redirects=False, catch_response=True,
-        ) as reply:  # fmt: skip
-            if not is_done(reply):
-                reply.failure(f"submit: {reply.status_code} {reply.headers.get('Location')}")
+        post_submit(self.client, f"/s/{plan()['slug']}/submit/", headers)
